@@ -1,0 +1,116 @@
+/**
+ * The `newsdesk` command: serve (migrate, seed an empty database with the demo, listen),
+ * migrate, seed. Configuration comes from the environment (see .env.example).
+ */
+import { createApp } from '../app.js';
+import { ConfigError, loadConfig, publicOrigin } from '../config/env.js';
+import type { Config } from '../config/env.js';
+import { ContentEvents } from '../core/events.js';
+import { LocalDiskMediaStore } from '../media/store.js';
+import { seedDemo } from '../seed/seed-demo.js';
+import { openDatabase } from '../storage/db.js';
+import { migrateToLatest } from '../storage/migrate.js';
+import { join, resolve } from 'node:path';
+
+const USAGE = `Usage: newsdesk <command>
+
+Commands:
+  serve     migrate, seed the demo newsroom into an empty database (unless SEED_DEMO_CONTENT=false), and serve the site
+  migrate   apply pending database migrations
+  seed      add the demo newsroom to an empty database
+
+Configuration is read from environment variables: see .env.example.`;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function serve(config: Config): Promise<void> {
+  const app = await createApp(config);
+  if (config.SEED_DEMO_CONTENT) {
+    const result = await seedDemo({ db: app.db, media: app.media, events: app.events, log: say });
+    if (result.seeded) say(`Demo newsroom ready: ${result.articles} articles.`);
+  }
+  await app.server.listen({ host: config.HOST, port: config.PORT });
+  const address = app.server.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const origin = config.PUBLIC_URL ? publicOrigin(config) : `http://${config.HOST === '127.0.0.1' || config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+  say('');
+  say(`Newsdesk is running at ${origin}`);
+  say(`  Database: ${app.db.dialect} (${config.DATABASE_URL.replace(/\/\/[^@/]*@/, '//***@')})`);
+  say('  The newsroom back office (/admin) is not built yet: sign-in arrives with the newsroom issue.');
+  say('  Press Ctrl+C to stop.');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal} received: finishing requests in flight, then stopping.`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function withDb<T>(config: Config, fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const db = openDatabase(config.DATABASE_URL, { poolSize: 2 });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const command = argv[0];
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    say(USAGE);
+    return command ? 0 : 1;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n\nSee .env.example for every setting and its format.\n`);
+      return 2;
+    }
+    throw err;
+  }
+  switch (command) {
+    case 'serve':
+      await serve(config);
+      return -1;
+    case 'migrate':
+      return withDb(config, async (db) => {
+        const applied = await migrateToLatest(db.kysely);
+        say(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+        return 0;
+      });
+    case 'seed':
+      return withDb(config, async (db) => {
+        await migrateToLatest(db.kysely);
+        const media = new LocalDiskMediaStore(join(resolve(config.DATA_DIR), 'media'));
+        const result = await seedDemo({ db, media, events: new ContentEvents(), log: say });
+        say(result.seeded ? 'Done.' : 'The database already has articles: nothing seeded.');
+        return 0;
+      });
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // serve keeps running; the others exit with their status.
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    process.stderr.write(`newsdesk: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

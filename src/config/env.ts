@@ -1,0 +1,92 @@
+/**
+ * Every setting Newsdesk reads from the environment, validated once at start. A bad value
+ * stops the process with a message naming the variable, instead of failing later.
+ * Keep `.env.example` and the README's configuration table in step with this file.
+ */
+import { z } from 'zod';
+import { SOCIAL_NETWORK_NAMES } from '../core/site-settings.js';
+import type { SocialProfile } from '../core/site-settings.js';
+
+const isSocialNetwork = (name: string): name is SocialProfile['network'] => Object.hasOwn(SOCIAL_NETWORK_NAMES, name);
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const socialProfiles = z.string().transform((raw, ctx) => {
+  // "facebook=https://facebook.com/x,x=https://x.com/y"
+  const out: SocialProfile[] = [];
+  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    const network = pair.slice(0, eq).trim();
+    const url = pair.slice(eq + 1).trim();
+    if (eq < 1 || !/^https:\/\/[^\s"<>]+$/.test(url) || !isSocialNetwork(network)) {
+      ctx.addIssue({ code: 'custom', message: `"${pair}" is not network=https://url with network one of ${Object.keys(SOCIAL_NETWORK_NAMES).join(', ')}` });
+      return z.NEVER;
+    }
+    out.push({ network, url });
+  }
+  return out;
+});
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Public origin used in canonical URLs, feeds and social cards. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: z.string().regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite: or postgres://').default('sqlite:./data/newsdesk.db'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SEED_DEMO_CONTENT: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SITE_NAME: z.string().min(1).max(80).default('Newsdesk Network'),
+  SITE_TAGLINE: z.string().max(200).default('News, analysis and live TV from around the world'),
+  /** IANA zone in which dates are shown to readers, e.g. Europe/London, America/Caracas. */
+  SITE_TIME_ZONE: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as UTC or Europe/Madrid').default('UTC'),
+  SOCIAL_PROFILES: socialProfiles.default([
+    { network: 'facebook', url: 'https://www.facebook.com/' },
+    { network: 'x', url: 'https://x.com/' },
+    { network: 'youtube', url: 'https://www.youtube.com/' },
+    { network: 'telegram', url: 'https://telegram.org/' },
+  ]),
+  /** Seconds a browser may reuse a page without asking. */
+  CACHE_MAX_AGE: z.coerce.number().int().min(0).default(60),
+  /** Seconds a shared cache (CDN) may keep a page; purges make this safe to raise. */
+  CACHE_S_MAXAGE: z.coerce.number().int().min(0).default(300),
+  CACHE_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).default(600),
+  /** Seconds a rendered page stays in this process's memory cache. */
+  PAGE_CACHE_TTL: z.coerce.number().int().min(0).default(300),
+  PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(5000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as they do in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return result.data;
+}
+
+/** The origin links are built from: PUBLIC_URL, or the address the server listens on. */
+export function publicOrigin(config: Config): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, '');
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  return `http://${host === '127.0.0.1' ? 'localhost' : host}:${config.PORT}`;
+}

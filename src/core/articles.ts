@@ -1,0 +1,68 @@
+/** Articles as the domain sees them: what a story is, and who may see it when. */
+import type { RichTextDocument } from './richtext.js';
+
+export const ARTICLE_LABELS = ['news', 'opinion', 'analysis', 'interview', 'explainer', 'feature'] as const;
+export type ArticleLabel = (typeof ARTICLE_LABELS)[number];
+
+export const ARTICLE_STATUSES = ['draft', 'review', 'scheduled', 'published'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface Article {
+  id: number;
+  slug: string;
+  language: Language;
+  sectionId: number;
+  label: ArticleLabel;
+  headline: string;
+  /** Alternative headline for search engines and social cards. */
+  seoHeadline: string | null;
+  standfirst: string;
+  seoDescription: string | null;
+  body: RichTextDocument;
+  leadMediaId: number | null;
+  status: ArticleStatus;
+  /** ISO 8601, UTC. Null until first published. */
+  publishedAt: string | null;
+  /** The "Updated" date readers see; set when an editor marks a substantive update. */
+  displayUpdatedAt: string | null;
+  createdAt: string;
+  /** Last change of any kind to the row (drives caching headers). */
+  updatedAt: string;
+  commentsOpen: boolean;
+  commentCount: number;
+  version: number;
+}
+
+export interface Correction {
+  id: number;
+  articleId: number;
+  kind: 'correction' | 'update';
+  note: string;
+  createdAt: string;
+}
+
+/**
+ * The one rule for what the public may read: a published story whose publication time has
+ * come. Scheduled and draft stories, and any story dated in the future, stay private.
+ */
+export function isPubliclyVisible(article: Pick<Article, 'status' | 'publishedAt'>, now: Date): boolean {
+  return article.status === 'published' && article.publishedAt !== null && Date.parse(article.publishedAt) <= now.getTime();
+}
+
+/** Readers see "Updated" only when it is meaningfully later than publication (over a minute). */
+export function visibleUpdateTime(article: Pick<Article, 'publishedAt' | 'displayUpdatedAt'>): string | null {
+  if (!article.publishedAt || !article.displayUpdatedAt) return null;
+  return Date.parse(article.displayUpdatedAt) - Date.parse(article.publishedAt) > 60_000 ? article.displayUpdatedAt : null;
+}
+
+export const LABEL_NAMES: Record<ArticleLabel, string> = {
+  news: 'News',
+  opinion: 'Opinion',
+  analysis: 'Analysis',
+  interview: 'Interview',
+  explainer: 'Explainer',
+  feature: 'Feature',
+};

@@ -1,0 +1,22 @@
+/**
+ * Content events, published explicitly by the services that change content (never by a
+ * storage hook). The page cache, and later feeds, search and CDN purges, subscribe here.
+ */
+export type ContentEvent =
+  | { type: 'article.changed'; articleId: number; sectionId: number; previousSectionId?: number; previousPath?: string }
+  | { type: 'structure.changed' };
+
+export type ContentListener = (event: ContentEvent) => void;
+
+export class ContentEvents {
+  private readonly listeners = new Set<ContentListener>();
+
+  subscribe(listener: ContentListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  publish(event: ContentEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

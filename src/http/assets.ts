@@ -1,0 +1,81 @@
+/**
+ * The site's static files (public/): read once at start, named by content hash so they can
+ * be cached forever, and compressed once. There are a handful of them, so serving from
+ * memory beats a file-serving plugin and keeps the hot path free of disk I/O.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { pickEncoding } from './negotiate.js';
+
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+const COMPRESSIBLE = new Set(['.css', '.js', '.svg', '.txt']);
+
+interface Asset {
+  type: string;
+  etag: string;
+  identity: Buffer;
+  br?: Buffer;
+  gzip?: Buffer;
+}
+
+export interface AssetManifest {
+  /** Public URL of a file in public/, e.g. url('site.css') -> /assets/site.3f9a2c1b.css */
+  url(file: string): string;
+  register(app: FastifyInstance): void;
+}
+
+export function loadAssets(dir: string): AssetManifest {
+  const byUrl = new Map<string, Asset>();
+  const urls = new Map<string, string>();
+  for (const file of readdirSync(dir)) {
+    const ext = extname(file);
+    const type = TYPES[ext];
+    if (!type) continue;
+    const identity = readFileSync(join(dir, file));
+    const hash = createHash('sha256').update(identity).digest('hex').slice(0, 10);
+    const url = `/assets/${file.slice(0, -ext.length)}.${hash}${ext}`;
+    const asset: Asset = { type, etag: `"${hash}"`, identity };
+    if (COMPRESSIBLE.has(ext)) {
+      asset.br = brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } });
+      asset.gzip = gzipSync(identity, { level: 9 });
+    }
+    byUrl.set(url, asset);
+    urls.set(file, url);
+  }
+
+  return {
+    url(file) {
+      const url = urls.get(file);
+      if (!url) throw new Error(`public/${file} does not exist`);
+      return url;
+    },
+    register(app) {
+      app.get('/assets/:file', (req, reply) => {
+        const asset = byUrl.get(req.url.split('?')[0] ?? '');
+        if (!asset) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+        reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', asset.etag).type(asset.type);
+        if (req.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+        if (asset.br || asset.gzip) {
+          reply.header('vary', 'Accept-Encoding');
+          const enc = pickEncoding(req.headers['accept-encoding']);
+          if (enc === 'br' && asset.br) return reply.header('content-encoding', 'br').send(asset.br);
+          if (enc === 'gzip' && asset.gzip) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+        }
+        return reply.send(asset.identity);
+      });
+      const icon = urls.get('favicon.svg');
+      if (icon) app.get('/favicon.ico', (_req, reply) => reply.redirect(icon, 301));
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { isNotModified, pickEncoding } from './negotiate.js';
+import { PageCache } from './page-cache.js';
+
+describe('page cache', () => {
+  const page = (html: string, tags: string[]) => () => Promise.resolve({ status: 200, html, tags });
+
+  it('renders once for concurrent misses and then hits', async () => {
+    const cache = new PageCache({ ttlSeconds: 60, maxEntries: 10 });
+    let renders = 0;
+    const render = async () => {
+      renders++;
+      await new Promise((r) => setTimeout(r, 10));
+      return { status: 200, html: '<p>x</p>', tags: [] };
+    };
+    const results = await Promise.all([cache.getOrRender('a', render), cache.getOrRender('a', render), cache.getOrRender('a', render)]);
+    expect(renders).toBe(1);
+    expect(results.every((r) => r.page === results[0]?.page)).toBe(true);
+    expect((await cache.getOrRender('a', render)).hit).toBe(true);
+  });
+
+  it('invalidates exactly the pages carrying a tag', async () => {
+    const cache = new PageCache({ ttlSeconds: 60, maxEntries: 10 });
+    await cache.getOrRender('/a', page('a', ['article:1', 'list']));
+    await cache.getOrRender('/b', page('b', ['article:2']));
+    expect(cache.invalidate(['article:1'])).toBe(1);
+    expect(cache.peek('/a')).toBeUndefined();
+    expect(cache.peek('/b')).toBeDefined();
+  });
+
+  it('expires entries after the TTL and bounds its size', async () => {
+    let now = 0;
+    const cache = new PageCache({ ttlSeconds: 10, maxEntries: 2, now: () => now });
+    await cache.getOrRender('/1', page('1', []));
+    await cache.getOrRender('/2', page('2', []));
+    await cache.getOrRender('/3', page('3', []));
+    expect(cache.size).toBe(2);
+    expect(cache.peek('/1')).toBeUndefined();
+    now = 11_000;
+    expect(cache.peek('/3')).toBeUndefined();
+  });
+
+  it('does not store uncacheable pages', async () => {
+    const cache = new PageCache({ ttlSeconds: 60, maxEntries: 10 });
+    await cache.getOrRender('/404', () => Promise.resolve({ status: 404, html: 'x', tags: [], cacheable: false }));
+    expect(cache.size).toBe(0);
+  });
+});
+
+describe('negotiation', () => {
+  it('prefers brotli, honours q=0', () => {
+    expect(pickEncoding('gzip, deflate, br')).toBe('br');
+    expect(pickEncoding('gzip')).toBe('gzip');
+    expect(pickEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
+    expect(pickEncoding('identity')).toBe('identity');
+    expect(pickEncoding(undefined)).toBe('identity');
+  });
+
+  it('matches ETags weakly and falls back to dates', () => {
+    const ms = Date.parse('2026-01-01T00:00:00Z');
+    expect(isNotModified({ 'if-none-match': '"abc"' }, 'W/"abc"', ms)).toBe(true);
+    expect(isNotModified({ 'if-none-match': 'W/"x", W/"abc"' }, 'W/"abc"', ms)).toBe(true);
+    expect(isNotModified({ 'if-none-match': 'W/"x"', 'if-modified-since': 'Thu, 01 Jan 2026 00:00:00 GMT' }, 'W/"abc"', ms)).toBe(false);
+    expect(isNotModified({ 'if-modified-since': 'Thu, 01 Jan 2026 00:00:00 GMT' }, 'W/"abc"', ms)).toBe(true);
+    expect(isNotModified({ 'if-modified-since': 'Wed, 31 Dec 2025 00:00:00 GMT' }, 'W/"abc"', ms)).toBe(false);
+  });
+});

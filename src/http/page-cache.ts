@@ -1,0 +1,146 @@
+/**
+ * Rendered pages kept in memory, with the validators and compressed forms that serving them
+ * needs, and tags that say which content each page shows so an edit clears exactly those.
+ * Compression happens once per page and encoding, on first demand, never per request.
+ */
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+export interface RenderedPage {
+  status: number;
+  html: string;
+  /** Cache tags: `article:12`, `list`, `section-list:3`... */
+  tags: readonly string[];
+  /** When the content shown last changed (ISO); defaults to the render time. */
+  lastModified?: string | undefined;
+  /** For redirects: where to. */
+  location?: string | undefined;
+  /** Pages that must never be stored (errors, previews). */
+  cacheable?: boolean;
+}
+
+export class CachedPage {
+  readonly body: Buffer;
+  readonly etag: string;
+  /** HTTP date, whole seconds. */
+  readonly lastModified: string;
+  readonly lastModifiedMs: number;
+  private readonly compressed = new Map<Exclude<Encoding, 'identity'>, Promise<Buffer>>();
+
+  constructor(
+    readonly status: number,
+    html: string,
+    readonly tags: ReadonlySet<string>,
+    lastModified: Date,
+    readonly expiresAt: number,
+    readonly location: string | undefined,
+  ) {
+    this.body = Buffer.from(html, 'utf8');
+    this.etag = `W/"${createHash('sha1').update(this.body).digest('base64url').slice(0, 22)}"`;
+    this.lastModifiedMs = Math.floor(lastModified.getTime() / 1000) * 1000;
+    this.lastModified = new Date(this.lastModifiedMs).toUTCString();
+  }
+
+  /** The body in the given encoding, compressed on first use and kept. */
+  encoded(encoding: Encoding): Promise<Buffer> {
+    if (encoding === 'identity') return Promise.resolve(this.body);
+    let done = this.compressed.get(encoding);
+    if (!done) {
+      done = encoding === 'br'
+        ? brotli(this.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: this.body.length } })
+        : gz(this.body, { level: 6 });
+      this.compressed.set(encoding, done);
+    }
+    return done;
+  }
+}
+
+export interface PageCacheOptions {
+  ttlSeconds: number;
+  maxEntries: number;
+  now?: () => number;
+}
+
+export class PageCache {
+  private readonly entries = new Map<string, CachedPage>();
+  private readonly inflight = new Map<string, Promise<CachedPage>>();
+  private readonly now: () => number;
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly options: PageCacheOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  peek(key: string): CachedPage | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  /**
+   * The cached page for `key`, or a fresh render. Concurrent misses for one key share one
+   * render, so a burst of traffic on a new story costs one set of database reads.
+   */
+  async getOrRender(key: string, render: () => Promise<RenderedPage>): Promise<{ page: CachedPage; hit: boolean }> {
+    const cached = this.peek(key);
+    if (cached) {
+      this.hits++;
+      return { page: cached, hit: true };
+    }
+    this.misses++;
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = render()
+        .then((r) => this.store(key, r))
+        .finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+    }
+    return { page: await pending, hit: false };
+  }
+
+  private store(key: string, r: RenderedPage): CachedPage {
+    const nowMs = this.now();
+    const lastModified = r.lastModified ? new Date(r.lastModified) : new Date(nowMs);
+    const page = new CachedPage(r.status, r.html, new Set(r.tags), Number.isNaN(lastModified.getTime()) ? new Date(nowMs) : lastModified, nowMs + this.options.ttlSeconds * 1000, r.location);
+    if (r.cacheable !== false && this.options.maxEntries > 0 && this.options.ttlSeconds > 0) {
+      // Map keeps insertion order: the first key is the oldest entry.
+      if (this.entries.size >= this.options.maxEntries) {
+        const oldest = this.entries.keys().next().value;
+        if (oldest !== undefined) this.entries.delete(oldest);
+      }
+      this.entries.set(key, page);
+    }
+    return page;
+  }
+
+  /** Drops every page carrying any of the tags. Returns how many were dropped. */
+  invalidate(tags: readonly string[]): number {
+    let dropped = 0;
+    for (const [key, page] of this.entries) {
+      if (tags.some((t) => page.tags.has(t))) {
+        this.entries.delete(key);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

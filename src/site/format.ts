@@ -1,0 +1,38 @@
+/** Dates and image URLs as the reader site writes them. */
+import type { MediaAsset, VariantFormat } from '../core/media.js';
+import { widthsFor } from '../core/media.js';
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${withTime}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, withTime
+      ? { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }
+      : { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+export interface DateStyle {
+  locale: string;
+  timeZone: string;
+}
+
+/** "19 February 2020" */
+export const formatDate = (iso: string, style: DateStyle): string => formatter(style.locale, style.timeZone, false).format(new Date(iso));
+/** "19 February 2020, 14:05 GMT" */
+export const formatDateTime = (iso: string, style: DateStyle): string => formatter(style.locale, style.timeZone, true).format(new Date(iso));
+
+export const mediaUrl = (asset: Pick<MediaAsset, 'key'>, width: number, format: VariantFormat): string => `/media/${asset.key}/${width}.${format}`;
+
+export function srcset(asset: MediaAsset, format: VariantFormat): string {
+  return widthsFor(asset).map((w) => `${mediaUrl(asset, w, format)} ${w}w`).join(', ');
+}
+
+/** A reasonable default rendition for `src` (browsers without srcset, feeds, social cards). */
+export function defaultWidth(asset: MediaAsset): number {
+  const widths = widthsFor(asset);
+  return widths.includes(1024) ? 1024 : (widths[widths.length - 1] ?? 320);
+}

@@ -1,0 +1,5 @@
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+
+/** A full HTML document from a page component. Preact escapes every text and attribute. */
+export const renderDocument = (page: VNode): string => `<!DOCTYPE html>${renderToString(page)}`;

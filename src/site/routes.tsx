@@ -1,0 +1,199 @@
+/**
+ * The reader site's routes. Each resolves to a page model (services/reading), renders it
+ * once into the page cache, and serves it with validators, compression and CDN headers.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Language } from '../core/articles.js';
+import { VARIANT_FORMATS, isVariantWidth } from '../core/media.js';
+import type { VariantFormat } from '../core/media.js';
+import type { SocialProfile } from '../core/site-settings.js';
+import type { AssetManifest } from '../http/assets.js';
+import { isNotModified, pickEncoding } from '../http/negotiate.js';
+import type { PageCache, RenderedPage } from '../http/page-cache.js';
+import { VARIANT_TYPES } from '../media/variants.js';
+import type { VariantService } from '../media/variants.js';
+import type { ReadingService } from '../services/reading.js';
+import { renderDocument } from './render.js';
+import { ArticlePage } from './views/ArticlePage.js';
+import type { PageContext } from './views/context.js';
+import { HomePage } from './views/HomePage.js';
+import { AuthorPage, SectionPage, TagPage } from './views/ListPages.js';
+import { ErrorPage, LivePage, NotFoundPage } from './views/StatusPages.js';
+
+export interface SiteOptions {
+  siteName: string;
+  tagline: string;
+  origin: string;
+  timeZone: string;
+  socialProfiles: SocialProfile[];
+  cacheControl: { maxAge: number; sMaxAge: number; staleWhileRevalidate: number };
+}
+
+export interface SiteDeps {
+  reading: ReadingService;
+  cache: PageCache;
+  assets: AssetManifest;
+  variants: VariantService;
+  options: SiteOptions;
+}
+
+const pageQuery = {
+  type: 'object',
+  properties: { page: { type: 'integer', minimum: 1, maximum: 10_000 } },
+} as const;
+
+interface PageQuery {
+  page?: number;
+}
+
+const LOCALES: Record<Language, string> = { en: 'en-GB', es: 'es-ES' };
+
+export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  const { reading, cache, assets, options } = deps;
+  const language: Language = 'en';
+  const pageCacheControl = `public, max-age=${options.cacheControl.maxAge}, s-maxage=${options.cacheControl.sMaxAge}, stale-while-revalidate=${options.cacheControl.staleWhileRevalidate}, stale-if-error=86400`;
+  const shortCacheControl = 'public, max-age=30, s-maxage=60';
+
+  async function context(path: string): Promise<PageContext> {
+    return {
+      siteName: options.siteName,
+      tagline: options.tagline,
+      origin: options.origin,
+      language,
+      dates: { locale: LOCALES[language], timeZone: options.timeZone },
+      navigation: await reading.navigation(language),
+      socialProfiles: options.socialProfiles,
+      assets: { css: assets.url('site.css'), script: assets.url('enhance.js'), icon: assets.url('favicon.svg') },
+      path,
+    };
+  }
+
+  async function notFound(path: string): Promise<RenderedPage> {
+    const home = await reading.homePage(language);
+    const latest = [home.lead, ...home.top].filter((c) => c !== undefined).slice(0, 4);
+    // Unknown URLs are unbounded: never let them push real pages out of the cache.
+    return { status: 404, html: renderDocument(<NotFoundPage ctx={await context(path)} latest={latest} />), tags: ['list'], cacheable: false };
+  }
+
+  async function send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage>) {
+    const { page, hit } = await cache.getOrRender(key, render);
+    reply
+      .code(page.status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', page.status === 200 ? pageCacheControl : shortCacheControl)
+      .header('vary', 'Accept-Encoding')
+      .header('x-cache', hit ? 'HIT' : 'MISS');
+    if (page.location) return reply.redirect(page.location, 301);
+    if (page.status !== 200) return reply.send(await page.encoded('identity'));
+    reply.header('etag', page.etag).header('last-modified', page.lastModified);
+    if (isNotModified(req.headers, page.etag, page.lastModifiedMs)) return reply.code(304).send();
+    const encoding = pickEncoding(req.headers['accept-encoding']);
+    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    return reply.send(await page.encoded(encoding));
+  }
+
+  const cardTags = (ids: readonly number[]) => ids.map((id) => `article:${id}`);
+
+  app.get('/', (req, reply) =>
+    send(req, reply, `${language}:/`, async () => {
+      const m = await reading.homePage(language);
+      const ids = [m.lead, ...m.top].filter((c) => c !== undefined).map((c) => c.id).concat(m.sections.flatMap((s) => s.cards.map((c) => c.id)));
+      return { status: 200, html: renderDocument(<HomePage ctx={await context('/')} m={m} />), tags: ['list', 'home', ...cardTags(ids)], lastModified: m.lastModified };
+    }),
+  );
+
+  app.get<{ Params: { slug: string }; Querystring: PageQuery }>('/tag/:slug', { schema: { querystring: pageQuery } }, (req, reply) => {
+    const page = req.query.page ?? 1;
+    const path = `/tag/${req.params.slug}`;
+    return send(req, reply, `${language}:${path}?${page}`, async () => {
+      const m = await reading.tagPage(language, req.params.slug, page);
+      if (!m || (page > 1 && page > m.totalPages)) return notFound(path);
+      return { status: 200, html: renderDocument(<TagPage ctx={await context(path)} m={m} />), tags: ['list', `tag:${m.tag.id}`, ...cardTags(m.cards.map((c) => c.id))] };
+    });
+  });
+
+  app.get<{ Params: { slug: string }; Querystring: PageQuery }>('/author/:slug', { schema: { querystring: pageQuery } }, (req, reply) => {
+    const page = req.query.page ?? 1;
+    const path = `/author/${req.params.slug}`;
+    return send(req, reply, `${language}:${path}?${page}`, async () => {
+      const m = await reading.authorPage(language, req.params.slug, page);
+      if (!m || (page > 1 && page > m.totalPages)) return notFound(path);
+      return { status: 200, html: renderDocument(<AuthorPage ctx={await context(path)} m={m} />), tags: ['list', `author:${m.author.id}`, ...cardTags(m.cards.map((c) => c.id))] };
+    });
+  });
+
+  app.get<{ Querystring: { audio?: string } }>('/live', { schema: { querystring: { type: 'object', properties: { audio: { type: 'string', enum: ['0', '1'] } } } } }, (req, reply) => {
+    const audio = req.query.audio === '1';
+    return send(req, reply, `${language}:/live?${audio ? 'audio' : 'video'}`, async () => ({
+      status: 200,
+      html: renderDocument(<LivePage ctx={await context('/live')} audio={audio} />),
+      tags: ['live'],
+    }));
+  });
+
+  app.get<{ Params: { key: string; variant: string } }>('/media/:key/:variant', async (req, reply) => {
+    const match = /^(\d+)\.(avif|webp|jpeg)$/.exec(req.params.variant);
+    const width = Number(match?.[1]);
+    const format = match?.[2] as VariantFormat | undefined;
+    if (!match || !format || !isVariantWidth(width) || !VARIANT_FORMATS.includes(format)) {
+      return reply.code(404).type('text/plain; charset=utf-8').send('No such image rendition');
+    }
+    const bytes = await deps.variants.get(req.params.key, width, format);
+    if (!bytes) return reply.code(404).type('text/plain; charset=utf-8').send('No such image');
+    return reply.header('cache-control', 'public, max-age=31536000, immutable').type(VARIANT_TYPES[format]).send(bytes);
+  });
+
+  // Sections and articles share the path space: /news/middle-east-africa/libya is a section,
+  // /news/middle-east-africa/libya/<slug> an article. Anything else is a 404 page.
+  app.get<{ Params: { '*': string }; Querystring: PageQuery }>('/*', { schema: { querystring: pageQuery } }, (req, reply) => {
+    const raw = req.params['*'];
+    const segments = raw.split('/').filter(Boolean);
+    const path = '/' + segments.join('/');
+    const page = req.query.page ?? 1;
+    if (raw.endsWith('/') && segments.length > 0) return reply.redirect(path, 301);
+    return send(req, reply, `${language}:${path}?${page}`, async () => {
+      if (segments.length > 12 || segments.some((s) => s.length > 120)) return notFound(path);
+      const found = await reading.resolve(language, segments);
+      switch (found.kind) {
+        case 'section': {
+          const m = await reading.sectionPage(found.section, page);
+          if (page > 1 && page > m.totalPages) return notFound(path);
+          return { status: 200, html: renderDocument(<SectionPage ctx={await context(path)} m={m} />), tags: ['list', `section:${found.section.id}`, ...cardTags(m.cards.map((c) => c.id))] };
+        }
+        case 'article': {
+          const m = await reading.articlePage(found.article);
+          const shown = [m.article.id, ...m.related.keys(), ...m.moreFromSection.map((c) => c.id)];
+          return {
+            status: 200,
+            html: renderDocument(<ArticlePage ctx={await context(path)} m={m} />),
+            tags: [`section-list:${m.article.sectionId}`, ...cardTags(shown)],
+            lastModified: m.lastModified,
+          };
+        }
+        case 'redirect':
+          return { status: 301, html: '', location: found.location, tags: [`article:${found.articleId}`] };
+        case 'none':
+          return notFound(path);
+      }
+    });
+  });
+
+  app.setNotFoundHandler(async (req, reply) => {
+    const page = await notFound(req.url.split('?')[0] ?? '/');
+    return reply.code(404).header('cache-control', shortCacheControl).type('text/html; charset=utf-8').send(page.html);
+  });
+
+  app.setErrorHandler(async (error: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
+    const status = error.validation ? 400 : (error.statusCode ?? 500);
+    if (status >= 500) req.log.error({ err: error }, 'request failed');
+    // Client errors say what was wrong with the request; server errors reveal nothing.
+    const message = status < 500 ? `The request was not understood: ${error.message}.` : undefined;
+    let html: string;
+    try {
+      html = renderDocument(<ErrorPage ctx={await context(req.url.split('?')[0] ?? '/')} status={status} message={message} />);
+    } catch {
+      html = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Error</title></head><body><h1>Something went wrong</h1></body></html>';
+    }
+    return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+  });
+}

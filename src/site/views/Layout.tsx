@@ -1,0 +1,134 @@
+import type { ComponentChildren } from 'preact';
+import { SOCIAL_NETWORK_NAMES } from '../../core/site-settings.js';
+import type { PageContext, Seo } from './context.js';
+import { absolute, scriptJson } from './context.js';
+import { SocialIcon } from './components/SocialIcon.js';
+
+interface Props {
+  ctx: PageContext;
+  seo: Seo;
+  children: ComponentChildren;
+}
+
+function Head({ ctx, seo }: { ctx: PageContext; seo: Seo }) {
+  const canonical = absolute(ctx, seo.canonical);
+  const title = seo.title === ctx.siteName ? seo.title : `${seo.title} | ${ctx.siteName}`;
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{title}</title>
+      <meta name="description" content={seo.description} />
+      <link rel="canonical" href={canonical} />
+      {seo.noindex ? <meta name="robots" content="noindex" /> : <meta name="robots" content="max-image-preview:large" />}
+      <meta name="color-scheme" content="light dark" />
+      <link rel="stylesheet" href={ctx.assets.css} />
+      <link rel="icon" href={ctx.assets.icon} type="image/svg+xml" />
+      <meta property="og:site_name" content={ctx.siteName} />
+      <meta property="og:type" content={seo.type} />
+      <meta property="og:title" content={seo.title} />
+      <meta property="og:description" content={seo.description} />
+      <meta property="og:url" content={canonical} />
+      <meta property="og:locale" content={ctx.language === 'es' ? 'es_ES' : 'en_GB'} />
+      {seo.image && <meta property="og:image" content={absolute(ctx, seo.image.url)} />}
+      {seo.image && <meta property="og:image:width" content={String(seo.image.width)} />}
+      {seo.image && <meta property="og:image:height" content={String(seo.image.height)} />}
+      {seo.image && <meta property="og:image:alt" content={seo.image.alt} />}
+      {seo.publishedTime && <meta property="article:published_time" content={seo.publishedTime} />}
+      {seo.modifiedTime && <meta property="article:modified_time" content={seo.modifiedTime} />}
+      {seo.section && <meta property="article:section" content={seo.section} />}
+      {seo.tags?.map((t) => <meta key={t} property="article:tag" content={t} />)}
+      <meta name="twitter:card" content={seo.image ? 'summary_large_image' : 'summary'} />
+      <meta name="twitter:title" content={seo.title} />
+      <meta name="twitter:description" content={seo.description} />
+      {seo.image && <meta name="twitter:image" content={absolute(ctx, seo.image.url)} />}
+      {seo.image && <meta name="twitter:image:alt" content={seo.image.alt} />}
+      {seo.jsonLd?.map((data, i) => <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(data) }} />)}
+      <script type="module" src={ctx.assets.script} />
+    </head>
+  );
+}
+
+function SocialLinks({ ctx, label }: { ctx: PageContext; label: string }) {
+  if (ctx.socialProfiles.length === 0) return null;
+  return (
+    <ul class="social" aria-label={label}>
+      {ctx.socialProfiles.map((p) => (
+        <li key={p.network}>
+          <a href={p.url} rel="me noopener" aria-label={`${ctx.siteName} on ${SOCIAL_NETWORK_NAMES[p.network]}`}>
+            <SocialIcon network={p.network} />
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function isCurrent(ctx: PageContext, url: string): boolean {
+  return ctx.path === url || ctx.path.startsWith(`${url}/`);
+}
+
+export function Layout({ ctx, seo, children }: Props) {
+  return (
+    <html lang={ctx.language}>
+      <Head ctx={ctx} seo={seo} />
+      <body>
+        <a class="skip-link" href="#main">Skip to content</a>
+        <header class="site-header">
+          <div class="masthead">
+            <a class="brand" href="/">
+              <svg class="brand-mark" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false">
+                <rect width="32" height="32" rx="6" fill="currentColor" />
+                <path d="M9 23V9h3l8 9.5V9h3v14h-3l-8-9.5V23z" fill="var(--bg)" />
+              </svg>
+              <span>{ctx.siteName}</span>
+            </a>
+            <div class="live-menu">
+              <a class="live-link" href="/live">
+                <span class="live-dot" aria-hidden="true" />
+                Live
+              </a>
+              <a class="audio-link" href="/live?audio=1">Audio only</a>
+            </div>
+            <SocialLinks ctx={ctx} label="Follow us" />
+          </div>
+          <nav class="site-nav" aria-label="Sections">
+            <ul>
+              <li>
+                <a href="/" aria-current={ctx.path === '/' ? 'page' : undefined}>Home</a>
+              </li>
+              {ctx.navigation.map((item) => (
+                <li key={item.url}>
+                  <a href={item.url} aria-current={isCurrent(ctx, item.url) ? 'page' : undefined}>
+                    {item.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <nav aria-label="Footer">
+            <ul>
+              {ctx.navigation.map((item) => (
+                <li key={item.url}>
+                  <a href={item.url}>{item.name}</a>
+                </li>
+              ))}
+              <li>
+                <a href="/live">Live TV</a>
+              </li>
+            </ul>
+          </nav>
+          <SocialLinks ctx={ctx} label="Our social profiles" />
+          <p class="tagline">
+            {ctx.siteName}: {ctx.tagline}
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

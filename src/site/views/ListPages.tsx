@@ -1,0 +1,109 @@
+import type { Author, Tag } from '../../core/people.js';
+import type { ListPage, SectionPage as SectionModel } from '../../services/reading.js';
+import { Breadcrumbs } from './components/Breadcrumbs.js';
+import { Card } from './components/Card.js';
+import { Pagination } from './components/Pagination.js';
+import type { PageContext, Seo } from './context.js';
+import { Layout } from './Layout.js';
+
+function StoryList({ ctx, list, base }: { ctx: PageContext; list: ListPage; base: string }) {
+  return (
+    <>
+      {list.cards.length === 0 ? (
+        <p class="empty">No stories here yet.</p>
+      ) : (
+        <div class="card-grid">
+          {list.cards.map((c, i) => (
+            <Card key={c.id} ctx={ctx} card={c} level={2} priority={i === 0 && list.page === 1} />
+          ))}
+        </div>
+      )}
+      <Pagination base={base} page={list.page} totalPages={list.totalPages} />
+    </>
+  );
+}
+
+const pageSuffix = (page: number) => (page > 1 ? ` (page ${page})` : '');
+const canonicalFor = (base: string, page: number) => (page > 1 ? `${base}?page=${page}` : base);
+
+export function SectionPage({ ctx, m }: { ctx: PageContext; m: SectionModel }) {
+  const seo: Seo = {
+    title: `${m.section.name}${pageSuffix(m.page)}`,
+    description: m.section.description || `The latest ${m.section.name} stories from ${ctx.siteName}.`,
+    canonical: canonicalFor(m.url, m.page),
+    type: 'website',
+    jsonLd: [{
+      '@context': 'https://schema.org',
+      '@type': 'BreadcrumbList',
+      itemListElement: m.breadcrumbs.map((b, i) => ({ '@type': 'ListItem', position: i + 1, name: b.name, item: `${ctx.origin}${b.url}` })),
+    }],
+  };
+  return (
+    <Layout ctx={ctx} seo={seo}>
+      <header class="list-header">
+        {m.breadcrumbs.length > 1 && <Breadcrumbs trail={m.breadcrumbs} currentIsLast />}
+        <h1>{m.section.name}</h1>
+        {m.section.description && <p class="list-description">{m.section.description}</p>}
+        {m.children.length > 0 && (
+          <nav class="subsections" aria-label={`Inside ${m.section.name}`}>
+            <ul>
+              {m.children.map((c) => (
+                <li key={c.url}>
+                  <a href={c.url}>{c.name}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <StoryList ctx={ctx} list={m} base={m.url} />
+    </Layout>
+  );
+}
+
+export function TagPage({ ctx, m }: { ctx: PageContext; m: ListPage & { tag: Tag } }) {
+  const base = `/tag/${m.tag.slug}`;
+  return (
+    <Layout ctx={ctx} seo={{ title: `${m.tag.name}${pageSuffix(m.page)}`, description: `Stories about ${m.tag.name} from ${ctx.siteName}.`, canonical: canonicalFor(base, m.page), type: 'website' }}>
+      <header class="list-header">
+        <p class="list-kind">Topic</p>
+        <h1>{m.tag.name}</h1>
+        <p class="list-description">
+          {m.total} {m.total === 1 ? 'story' : 'stories'}
+        </p>
+      </header>
+      <StoryList ctx={ctx} list={m} base={base} />
+    </Layout>
+  );
+}
+
+export function AuthorPage({ ctx, m }: { ctx: PageContext; m: ListPage & { author: Author } }) {
+  const base = `/author/${m.author.slug}`;
+  const a = m.author;
+  const person = {
+    '@context': 'https://schema.org',
+    '@type': 'Person',
+    name: a.name,
+    jobTitle: a.role || undefined,
+    description: a.bio || undefined,
+    url: `${ctx.origin}${base}`,
+    sameAs: a.xHandle ? [`https://x.com/${a.xHandle.replace(/^@/, '')}`] : undefined,
+  };
+  return (
+    <Layout ctx={ctx} seo={{ title: `${a.name}${pageSuffix(m.page)}`, description: a.bio || `Stories by ${a.name}.`, canonical: canonicalFor(base, m.page), type: 'profile', jsonLd: [person] }}>
+      <header class="list-header author-header">
+        <p class="list-kind">{a.role || 'Author'}</p>
+        <h1>{a.name}</h1>
+        {a.bio && <p class="list-description">{a.bio}</p>}
+        {a.xHandle && (
+          <p>
+            <a href={`https://x.com/${encodeURIComponent(a.xHandle.replace(/^@/, ''))}`} rel="noopener">
+              {a.xHandle.startsWith('@') ? a.xHandle : `@${a.xHandle}`} on X
+            </a>
+          </p>
+        )}
+      </header>
+      <StoryList ctx={ctx} list={m} base={base} />
+    </Layout>
+  );
+}

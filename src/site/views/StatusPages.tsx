@@ -1,0 +1,58 @@
+import type { Card as CardModel } from '../../services/reading.js';
+import { Card } from './components/Card.js';
+import type { PageContext } from './context.js';
+import { Layout } from './Layout.js';
+
+/** A real 404: says what happened, offers a way on, and is never indexed. */
+export function NotFoundPage({ ctx, latest }: { ctx: PageContext; latest: CardModel[] }) {
+  return (
+    <Layout ctx={ctx} seo={{ title: 'Page not found', description: 'The page you asked for does not exist or has moved.', canonical: ctx.path, type: 'website', noindex: true }}>
+      <header class="list-header">
+        <h1>Page not found</h1>
+        <p class="list-description">
+          We could not find that page. It may have moved, or the address may be mistyped. Try the <a href="/">home page</a> or one of the latest stories below.
+        </p>
+      </header>
+      {latest.length > 0 && (
+        <section aria-labelledby="latest-title">
+          <h2 id="latest-title">Latest stories</h2>
+          <div class="card-grid">
+            {latest.map((c) => (
+              <Card key={c.id} ctx={ctx} card={c} />
+            ))}
+          </div>
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+/** The channel's page until live streaming arrives: it says plainly that we are off air. */
+export function LivePage({ ctx, audio }: { ctx: PageContext; audio: boolean }) {
+  return (
+    <Layout ctx={ctx} seo={{ title: audio ? 'Live: audio only' : 'Live TV', description: `Watch or listen to ${ctx.siteName} live.`, canonical: '/live', type: 'website' }}>
+      <header class="list-header">
+        <h1>{audio ? 'Live: audio only' : 'Live TV'}</h1>
+      </header>
+      <div class="off-air" role="status">
+        <p class="off-air-title">The channel is off air right now.</p>
+        <p>Live {audio ? 'audio' : 'video'} will appear here when the broadcast starts. Meanwhile, the latest stories are on the <a href="/">home page</a>.</p>
+      </div>
+    </Layout>
+  );
+}
+
+/** Something went wrong on our side: a calm page, no details that help an attacker. */
+export function ErrorPage({ ctx, status, message }: { ctx: PageContext; status: number; message?: string | undefined }) {
+  const title = status < 500 ? 'Bad request' : 'Something went wrong';
+  return (
+    <Layout ctx={ctx} seo={{ title, description: 'An error occurred.', canonical: ctx.path, type: 'website', noindex: true }}>
+      <header class="list-header">
+        <h1>{title}</h1>
+        <p class="list-description">
+          {message ?? 'Sorry, this page could not be shown. Please try again in a moment.'} You can also go to the <a href="/">home page</a>.
+        </p>
+      </header>
+    </Layout>
+  );
+}

@@ -1,0 +1,38 @@
+/** What every page needs besides its own content: site identity, navigation, assets. */
+import type { SocialProfile } from '../../core/site-settings.js';
+import type { Link } from '../../services/reading.js';
+import type { DateStyle } from '../format.js';
+
+export interface PageContext {
+  siteName: string;
+  tagline: string;
+  /** e.g. https://news.example.org (no trailing slash) */
+  origin: string;
+  language: 'en' | 'es';
+  dates: DateStyle;
+  navigation: Link[];
+  socialProfiles: SocialProfile[];
+  assets: { css: string; script: string; icon: string };
+  /** The path of the page being rendered, for aria-current in the navigation. */
+  path: string;
+}
+
+export interface Seo {
+  title: string;
+  description: string;
+  /** Path or absolute URL; made absolute against the origin. */
+  canonical: string;
+  type: 'website' | 'article' | 'profile';
+  image?: { url: string; width: number; height: number; alt: string };
+  publishedTime?: string;
+  modifiedTime?: string;
+  section?: string;
+  tags?: string[];
+  jsonLd?: object[];
+  noindex?: boolean;
+}
+
+export const absolute = (ctx: PageContext, pathOrUrl: string): string => (/^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${ctx.origin}${pathOrUrl}`);
+
+/** JSON for a <script> element: `<` escaped so no string in it can close the element. */
+export const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');

@@ -1,0 +1,84 @@
+/**
+ * Opens the database named by DATABASE_URL: SQLite (better-sqlite3, the default) or
+ * PostgreSQL (pg). Everything above this file speaks Kysely and never asks which one it got,
+ * except the few queries in sqlite/ and postgres/ that truly differ.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+// timestamptz (1184) and timestamp (1114) come back as the same ISO strings SQLite stores,
+// so no layer above has to care which database produced a row. int8 (20) is what COUNT(*)
+// returns: our counts fit comfortably in a double.
+pg.types.setTypeParser(1184, (v: string) => new Date(v).toISOString());
+pg.types.setTypeParser(1114, (v: string) => new Date(`${v}Z`).toISOString());
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+export interface OpenOptions {
+  poolSize?: number;
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): Db {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url, options.poolSize ?? 10);
+  throw new Error(`Unsupported DATABASE_URL "${url}": use sqlite:PATH or postgres://...`);
+}
+
+function openSqlite(file: string): Db {
+  const path = file === ':memory:' || file === '' ? ':memory:' : resolve(file);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const native = new SqliteDatabase(path);
+  // WAL lets readers proceed while a write commits; NORMAL sync is durable across process
+  // crashes (not power loss mid-checkpoint), the usual trade for a web workload.
+  native.pragma('journal_mode = WAL');
+  native.pragma('synchronous = NORMAL');
+  native.pragma('foreign_keys = ON');
+  native.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    ping: async () => {
+      try {
+        await sql`select 1`.execute(kysely);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => kysely.destroy(),
+  };
+}
+
+function openPostgres(url: string, poolSize: number): Db {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+  // An idle client losing its connection (database restart) must not crash the process.
+  pool.on('error', () => undefined);
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    dialect: 'postgres',
+    ping: async () => {
+      try {
+        await sql`select 1`.execute(kysely);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => kysely.destroy(),
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * The ordered list of migrations. Listed in code (not read from a folder) so the bundled
+ * server carries them. One change per file, named by timestamp; data backfills separate.
+ */
+import type { Migration } from 'kysely';
+import * as content from './2026-11-28T0900-content.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-28T0900-content': content,
+};

@@ -1,0 +1,131 @@
+/**
+ * Table shapes as Kysely sees them. Timestamps are ISO 8601 UTC strings on both databases
+ * (TEXT on SQLite, timestamptz on PostgreSQL, read back as ISO strings by the pg type parser
+ * set up in db.ts); flags are 0/1 integers because better-sqlite3 cannot bind booleans.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface SectionsTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+  language: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuthorsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  role: string;
+  bio: string;
+  x_handle: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  created_at: string;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  key: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  focal_x: number;
+  focal_y: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  slug: string;
+  language: string;
+  section_id: number;
+  label: string;
+  headline: string;
+  seo_headline: string | null;
+  standfirst: string;
+  seo_description: string | null;
+  /** JSON of the rich-text document. */
+  body: string;
+  lead_media_id: number | null;
+  status: string;
+  published_at: string | null;
+  display_updated_at: string | null;
+  created_at: string;
+  updated_at: string;
+  comments_open: number;
+  comment_count: number;
+  version: number;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: number;
+  author_id: number;
+  position: number;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+  position: number;
+}
+
+/** Slugs an article used to have: old links answer with a 301 to the current URL. */
+export interface ArticleSlugHistoryTable {
+  language: string;
+  slug: string;
+  article_id: number;
+  created_at: string;
+}
+
+export interface CorrectionsTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: string;
+  note: string;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  updated_at: string;
+}
+
+export interface Database {
+  sections: SectionsTable;
+  authors: AuthorsTable;
+  tags: TagsTable;
+  media: MediaTable;
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  article_slug_history: ArticleSlugHistoryTable;
+  corrections: CorrectionsTable;
+  settings: SettingsTable;
+}
+
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewArticleRow = Insertable<ArticlesTable>;
+export type ArticleRowUpdate = Updateable<ArticlesTable>;
+export type SectionRow = Selectable<SectionsTable>;
+export type AuthorRow = Selectable<AuthorsTable>;
+export type TagRow = Selectable<TagsTable>;
+export type MediaRow = Selectable<MediaTable>;
