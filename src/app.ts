@@ -7,7 +7,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/env.js';
 import { publicOrigin } from './config/env.js';
 import { ContentEvents } from './core/events.js';
-import type { SocialProfile } from './core/site-settings.js';
 import { loadAssets } from './http/assets.js';
 import { PageCache } from './http/page-cache.js';
 import { projectRoot } from './http/project-root.js';

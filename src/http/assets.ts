@@ -32,12 +32,15 @@ interface Asset {
 export interface AssetManifest {
   /** Public URL of a file in public/, e.g. url('site.css') -> /assets/site.3f9a2c1b.css */
   url(file: string): string;
+  /** Subresource Integrity value of a file in public/ (sha384-...). */
+  integrity(file: string): string;
   register(app: FastifyInstance): void;
 }
 
 export function loadAssets(dir: string): AssetManifest {
   const byUrl = new Map<string, Asset>();
   const urls = new Map<string, string>();
+  const integrities = new Map<string, string>();
   for (const file of readdirSync(dir)) {
     const ext = extname(file);
     const type = TYPES[ext];
@@ -52,6 +55,7 @@ export function loadAssets(dir: string): AssetManifest {
     }
     byUrl.set(url, asset);
     urls.set(file, url);
+    integrities.set(file, `sha384-${createHash('sha384').update(identity).digest('base64')}`);
   }
 
   return {
@@ -59,6 +63,11 @@ export function loadAssets(dir: string): AssetManifest {
       const url = urls.get(file);
       if (!url) throw new Error(`public/${file} does not exist`);
       return url;
+    },
+    integrity(file) {
+      const value = integrities.get(file);
+      if (!value) throw new Error(`public/${file} does not exist`);
+      return value;
     },
     register(app) {
       app.get('/assets/:file', (req, reply) => {

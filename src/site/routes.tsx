@@ -63,7 +63,11 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
       dates: { locale: LOCALES[language], timeZone: options.timeZone },
       navigation: await reading.navigation(language),
       socialProfiles: options.socialProfiles,
-      assets: { css: assets.url('site.css'), script: assets.url('enhance.js'), icon: assets.url('favicon.svg') },
+      assets: {
+        css: { url: assets.url('site.css'), integrity: assets.integrity('site.css') },
+        script: { url: assets.url('enhance.js'), integrity: assets.integrity('enhance.js') },
+        icon: assets.url('favicon.svg'),
+      },
       path,
     };
   }

@@ -13,7 +13,7 @@ import { openDatabase } from '../../src/storage/db.js';
 import type { Db, Dialect } from '../../src/storage/db.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 
-export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://127.0.0.1:5432/test';
+export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 
 async function postgresReachable(): Promise<boolean> {

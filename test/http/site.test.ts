@@ -23,7 +23,6 @@ describe.each(DIALECTS)('reader site on %s', (dialect) => {
   let author1: Author;
   let author2: Author;
   let photo: MediaAsset;
-  let seedStory: Article;
   let related: Article;
   let seedInput: ArticleInput;
 
@@ -61,7 +60,7 @@ describe.each(DIALECTS)('reader site on %s', (dialect) => {
         ],
       },
     };
-    seedStory = await t.make.article(seedInput);
+    await t.make.article(seedInput);
     // Enough stories for two pages of the Opinion section.
     for (let i = 0; i < 22; i++) await t.make.article({ sectionId: opinion.id, label: 'opinion', publishedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() });
   });

@@ -22,7 +22,7 @@ function Head({ ctx, seo }: { ctx: PageContext; seo: Seo }) {
       <link rel="canonical" href={canonical} />
       {seo.noindex ? <meta name="robots" content="noindex" /> : <meta name="robots" content="max-image-preview:large" />}
       <meta name="color-scheme" content="light dark" />
-      <link rel="stylesheet" href={ctx.assets.css} />
+      <link rel="stylesheet" href={ctx.assets.css.url} integrity={ctx.assets.css.integrity} />
       <link rel="icon" href={ctx.assets.icon} type="image/svg+xml" />
       <meta property="og:site_name" content={ctx.siteName} />
       <meta property="og:type" content={seo.type} />
@@ -44,7 +44,7 @@ function Head({ ctx, seo }: { ctx: PageContext; seo: Seo }) {
       {seo.image && <meta name="twitter:image" content={absolute(ctx, seo.image.url)} />}
       {seo.image && <meta name="twitter:image:alt" content={seo.image.alt} />}
       {seo.jsonLd?.map((data, i) => <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(data) }} />)}
-      <script type="module" src={ctx.assets.script} />
+      <script type="module" src={ctx.assets.script.url} integrity={ctx.assets.script.integrity} />
     </head>
   );
 }

@@ -3,6 +3,12 @@ import type { SocialProfile } from '../../core/site-settings.js';
 import type { Link } from '../../services/reading.js';
 import type { DateStyle } from '../format.js';
 
+/** A same-origin file with its Subresource Integrity hash. */
+export interface Asset {
+  url: string;
+  integrity: string;
+}
+
 export interface PageContext {
   siteName: string;
   tagline: string;
@@ -12,7 +18,7 @@ export interface PageContext {
   dates: DateStyle;
   navigation: Link[];
   socialProfiles: SocialProfile[];
-  assets: { css: string; script: string; icon: string };
+  assets: { css: Asset; script: Asset; icon: string };
   /** The path of the page being rendered, for aria-current in the navigation. */
   path: string;
 }

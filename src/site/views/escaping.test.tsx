@@ -19,7 +19,7 @@ const ctx: PageContext = {
   dates: { locale: 'en-GB', timeZone: 'UTC' },
   navigation: [{ name: `News ${XSS}`, url: '/news' }],
   socialProfiles: [{ network: 'x', url: 'https://x.com/"><script>alert(1)</script>' }],
-  assets: { css: '/assets/site.css', script: '/assets/enhance.js', icon: '/assets/favicon.svg' },
+  assets: { css: { url: '/assets/site.css', integrity: 'sha384-x' }, script: { url: '/assets/enhance.js', integrity: 'sha384-y' }, icon: '/assets/favicon.svg' },
   path: '/news/x',
 };
 const lead: MediaAsset = { id: 1, key: 'a'.repeat(32), mime: 'image/jpeg', width: 1600, height: 900, alt: `" onerror="alert(1)`, caption: XSS, credit: `Photo: ${XSS}`, focalX: 0.5, focalY: 0.5 };

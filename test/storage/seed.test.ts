@@ -1,0 +1,86 @@
+/** The demo newsroom a newcomer meets on first start, checked on every database. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContentEvents } from '../../src/core/events.js';
+import { parseDocument, referencedArticleIds, referencedMediaIds, wordCount } from '../../src/core/richtext.js';
+import { buildSectionTree } from '../../src/core/sections.js';
+import { LocalDiskMediaStore } from '../../src/media/store.js';
+import { demoArticles, seedDemo } from '../../src/seed/seed-demo.js';
+import { SectionRepository } from '../../src/storage/repositories/catalog.js';
+import { createTestDatabase, DIALECTS } from '../helpers/databases.js';
+import type { TestDatabase } from '../helpers/databases.js';
+
+describe.each(DIALECTS)('demo newsroom on %s', (dialect) => {
+  let tdb: TestDatabase;
+  const media = () => new LocalDiskMediaStore(`${tdb.dataDir}/media`);
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase(dialect);
+    const result = await seedDemo({ db: tdb.db, media: media(), events: new ContentEvents() });
+    expect(result).toEqual({ seeded: true, articles: demoArticles.length });
+  });
+
+  afterAll(async () => {
+    await tdb?.drop();
+  });
+
+  it('has at least 40 published articles, each complete', async () => {
+    const rows = await tdb.db.kysely.selectFrom('articles').selectAll().execute();
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    const authors = await tdb.db.kysely.selectFrom('article_authors').select(['article_id']).execute();
+    const tags = await tdb.db.kysely.selectFrom('article_tags').select(['article_id']).execute();
+    for (const row of rows) {
+      expect(row.status).toBe('published');
+      expect(row.headline.length).toBeGreaterThan(10);
+      expect(row.standfirst.length).toBeGreaterThan(20);
+      expect(row.lead_media_id).not.toBeNull();
+      expect(authors.some((a) => a.article_id === row.id)).toBe(true);
+      expect(tags.some((a) => a.article_id === row.id)).toBe(true);
+      const body = parseDocument(JSON.parse(row.body));
+      expect(wordCount(body)).toBeGreaterThan(250);
+      expect(body.content.some((b) => b.type === 'heading')).toBe(true);
+    }
+    expect(new Set(rows.map((r) => r.slug)).size).toBe(rows.length);
+    expect(new Set(rows.map((r) => r.label)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('has a section tree at least two levels deep with stories in every section', async () => {
+    const tree = buildSectionTree(await new SectionRepository(tdb.db.kysely).all('en'));
+    expect(tree.path(tree.findByPath(['news', 'middle-east-africa', 'libya'])?.id ?? -1)).toBe('/news/middle-east-africa/libya');
+    expect(tree.findByPath(['news', 'latin-america'])).toBeDefined();
+    for (const name of ['opinion', 'analysis']) expect(tree.findByPath([name])).toBeDefined();
+    const counts = await tdb.db.kysely.selectFrom('articles').select(['section_id']).execute();
+    for (const section of tree.byId.values()) expect(counts.some((c) => c.section_id === section.id)).toBe(true);
+  });
+
+  it('resolves every RELATED block and inline figure to real rows', async () => {
+    const rows = await tdb.db.kysely.selectFrom('articles').select(['id', 'body']).execute();
+    const ids = new Set(rows.map((r) => r.id));
+    const mediaIds = new Set((await tdb.db.kysely.selectFrom('media').select('id').execute()).map((m) => m.id));
+    let relatedBlocks = 0;
+    for (const row of rows) {
+      const body = parseDocument(JSON.parse(row.body));
+      for (const id of referencedArticleIds(body)) {
+        relatedBlocks++;
+        expect(ids.has(id)).toBe(true);
+        expect(id).not.toBe(row.id);
+      }
+      for (const id of referencedMediaIds(body)) expect(mediaIds.has(id)).toBe(true);
+    }
+    expect(relatedBlocks).toBeGreaterThanOrEqual(10);
+  });
+
+  it('stores the lead illustrations so they can be served', async () => {
+    const rows = await tdb.db.kysely.selectFrom('media').selectAll().execute();
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    for (const row of rows.slice(0, 5)) {
+      const bytes = await media().get(row.key);
+      expect(bytes?.subarray(0, 3).toString('hex')).toBe('ffd8ff');
+      expect(row.alt.length).toBeGreaterThan(10);
+      expect(row.credit).toMatch(/\S/);
+    }
+  });
+
+  it('does not seed twice', async () => {
+    expect(await seedDemo({ db: tdb.db, media: media(), events: new ContentEvents() })).toEqual({ seeded: false, articles: 0 });
+  });
+});
