@@ -14,7 +14,17 @@ import { createServer } from './http/server.js';
 import { LocalDiskMediaStore } from './media/store.js';
 import type { MediaStore } from './media/store.js';
 import { VariantService } from './media/variants.js';
+import { registerAdmin } from './admin/plugin.js';
+import { startScheduler } from './jobs/scheduler.js';
+import type { Scheduler } from './jobs/scheduler.js';
+import { Accounts } from './services/accounts.js';
+import { createMailer } from './services/mail.js';
+import type { Mailer } from './services/mail.js';
+import { Newsroom } from './services/newsroom.js';
+import { Previews } from './services/previews.js';
 import { ReadingService } from './services/reading.js';
+import { NewsroomLists } from './storage/repositories/newsroom-lists.js';
+import { SettingsRepository } from './storage/repositories/catalog.js';
 import { registerSiteRoutes } from './site/routes.js';
 import { openDatabase } from './storage/db.js';
 import type { Db } from './storage/db.js';
@@ -27,7 +37,12 @@ export interface App {
   media: MediaStore;
   cache: PageCache;
   reading: ReadingService;
+  accounts: Accounts;
+  newsroom: Newsroom;
+  mailer: Mailer;
   server: FastifyInstance;
+  /** Starts publishing scheduled stories on time (serve does; tests call newsroom.publishDue). */
+  startScheduler(): Scheduler;
   close(): Promise<void>;
 }
 
@@ -35,6 +50,8 @@ export interface AppOverrides {
   /** An already-open database (tests pass their own per-run database). */
   db?: Db;
   now?: () => Date;
+  /** Where mail goes when MAIL_URL is unset (tests capture it). */
+  mailer?: Mailer;
 }
 
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
@@ -46,7 +63,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const media = new LocalDiskMediaStore(join(dataDir, 'media'));
   const variants = new VariantService(media, join(dataDir, 'media-cache'));
   const cache = new PageCache({ ttlSeconds: config.PAGE_CACHE_TTL, maxEntries: config.PAGE_CACHE_MAX_ENTRIES });
-  const reading = new ReadingService({ db, events, ...(overrides.now ? { now: overrides.now } : {}) });
+  const clock = overrides.now ? { now: overrides.now } : {};
+  const reading = new ReadingService({ db, events, ...clock });
+  const accounts = new Accounts({ db, ...clock });
+  const newsroom = new Newsroom({ db, events, ...clock });
+  const previews = new Previews(new SettingsRepository(db.kysely), overrides.now);
 
   events.subscribe((event) => {
     if (event.type === 'structure.changed') return cache.clear();
@@ -56,23 +77,43 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
 
   const server = createServer({ logLevel: config.LOG_LEVEL, db });
-  const assets = loadAssets(join(projectRoot(), 'public'));
+  const mailer = overrides.mailer ?? createMailer({ url: config.MAIL_URL, from: config.MAIL_FROM, log: (m) => server.log.info({ mail: m }, `mail to ${m.to}: ${m.subject}\n${m.text}`) });
+  const root = projectRoot();
+  // public/ holds hand-written files; dist/public/ the bundled islands (npm run build).
+  const assets = loadAssets([join(root, 'public'), join(root, 'dist', 'public')]);
   assets.register(server);
+  const origin = publicOrigin(config);
+  await registerAdmin(
+    server,
+    {
+      accounts,
+      newsroom,
+      lists: new NewsroomLists(db.kysely),
+      reading,
+      mailer,
+      previews,
+      assets,
+      options: { siteName: config.SITE_NAME, origin, timeZone: config.SITE_TIME_ZONE, secureCookies: origin.startsWith('https://') },
+    },
+    db,
+  );
   registerSiteRoutes(server, {
     reading,
     cache,
     assets,
     variants,
+    previews,
     options: {
       siteName: config.SITE_NAME,
       tagline: config.SITE_TAGLINE,
-      origin: publicOrigin(config),
+      origin,
       timeZone: config.SITE_TIME_ZONE,
       socialProfiles: config.SOCIAL_PROFILES,
       cacheControl: { maxAge: config.CACHE_MAX_AGE, sMaxAge: config.CACHE_S_MAXAGE, staleWhileRevalidate: config.CACHE_STALE_WHILE_REVALIDATE },
     },
   });
 
+  let scheduler: Scheduler | undefined;
   return {
     config,
     db,
@@ -80,8 +121,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     media,
     cache,
     reading,
+    accounts,
+    newsroom,
+    mailer,
     server,
+    startScheduler() {
+      scheduler ??= startScheduler(newsroom, config.SCHEDULER_INTERVAL_MS, (err) => server.log.error({ err }, 'scheduled publishing failed'), (ids) => server.log.info({ ids }, 'published scheduled stories'));
+      return scheduler;
+    },
     async close() {
+      scheduler?.stop();
       await server.close();
       if (!overrides.db) await db.close();
     },

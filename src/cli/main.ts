@@ -7,7 +7,10 @@ import { ConfigError, loadConfig, publicOrigin } from '../config/env.js';
 import type { Config } from '../config/env.js';
 import { ContentEvents } from '../core/events.js';
 import { LocalDiskMediaStore } from '../media/store.js';
+import { isStaffRole } from '../core/staff.js';
 import { seedDemo } from '../seed/seed-demo.js';
+import { Accounts } from '../services/accounts.js';
+import { ValidationError } from '../services/publishing.js';
 import { openDatabase } from '../storage/db.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { join, resolve } from 'node:path';
@@ -15,9 +18,12 @@ import { join, resolve } from 'node:path';
 const USAGE = `Usage: newsdesk <command>
 
 Commands:
-  serve     migrate, seed the demo newsroom into an empty database (unless SEED_DEMO_CONTENT=false), and serve the site
-  migrate   apply pending database migrations
-  seed      add the demo newsroom to an empty database
+  serve                                  migrate, seed the demo newsroom into an empty database
+                                         (unless SEED_DEMO_CONTENT=false), publish scheduled stories, serve
+  migrate                                apply pending database migrations
+  seed                                   add the demo newsroom to an empty database
+  user create --role ROLE EMAIL          print a one-time link to create that account
+                                         (ROLE: contributor, author, editor, admin)
 
 Configuration is read from environment variables: see .env.example.`;
 
@@ -30,13 +36,22 @@ async function serve(config: Config): Promise<void> {
     if (result.seeded) say(`Demo newsroom ready: ${result.articles} articles.`);
   }
   await app.server.listen({ host: config.HOST, port: config.PORT });
+  app.startScheduler();
   const address = app.server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const origin = config.PUBLIC_URL ? publicOrigin(config) : `http://${config.HOST === '127.0.0.1' || config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
   say('');
   say(`Newsdesk is running at ${origin}`);
   say(`  Database: ${app.db.dialect} (${config.DATABASE_URL.replace(/\/\/[^@/]*@/, '//***@')})`);
-  say('  The newsroom back office (/admin) is not built yet: sign-in arrives with the newsroom issue.');
+  const setup = await app.accounts.setupToken();
+  if (setup) {
+    say('');
+    say('  No newsroom accounts yet. Create the first administrator (link valid 24 hours, once):');
+    say(`    ${origin}/admin/setup?token=${setup}`);
+    say('  or run: npm run newsdesk -- user create --role admin you@example.org');
+  } else {
+    say(`  Newsroom: ${origin}/admin (sign in with your account)`);
+  }
   say('  Press Ctrl+C to stop.');
 
   let stopping = false;
@@ -62,6 +77,31 @@ async function withDb<T>(config: Config, fn: (db: ReturnType<typeof openDatabase
   } finally {
     await db.close();
   }
+}
+
+async function userCommand(config: Config, args: string[]): Promise<number> {
+  const roleAt = args.indexOf('--role');
+  const role = roleAt >= 0 ? args[roleAt + 1] : undefined;
+  const email = args.filter((a, i) => !a.startsWith('--') && (roleAt < 0 || i !== roleAt + 1))[1];
+  if (args[0] !== 'create' || !role || !email || !isStaffRole(role)) {
+    process.stderr.write('Usage: newsdesk user create --role contributor|author|editor|admin EMAIL\n');
+    return 1;
+  }
+  return withDb(config, async (db) => {
+    await migrateToLatest(db.kysely);
+    try {
+      const token = await new Accounts({ db }).invite({ email, role });
+      say(`Open this link (valid 7 days, once) to set the name and password of ${email} (${role}):`);
+      say(`  ${publicOrigin(config)}/admin/accept?token=${token}`);
+      return 0;
+    } catch (err) {
+      if (err instanceof ValidationError) {
+        process.stderr.write(`${err.issues.join('\n')}\n`);
+        return 1;
+      }
+      throw err;
+    }
+  });
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -98,6 +138,8 @@ export async function main(argv: string[]): Promise<number> {
         say(result.seeded ? 'Done.' : 'The database already has articles: nothing seeded.');
         return 0;
       });
+    case 'user':
+      return userCommand(config, argv.slice(1));
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
       return 1;

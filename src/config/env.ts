@@ -63,6 +63,11 @@ export const configSchema = z.object({
   /** Seconds a rendered page stays in this process's memory cache. */
   PAGE_CACHE_TTL: z.coerce.number().int().min(0).default(300),
   PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(5000),
+  /** SMTP server for staff mail (invitations, password resets): smtp://user:pass@host:587. Unset: mail is written to the log. */
+  MAIL_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp://... or smtps://...').optional(),
+  MAIL_FROM: z.string().min(3).default('Newsdesk <newsroom@localhost>'),
+  /** How often this instance looks for scheduled stories that are due, in milliseconds. */
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
 
 export type Config = z.infer<typeof configSchema>;

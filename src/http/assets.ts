@@ -4,7 +4,7 @@
  * memory beats a file-serving plugin and keeps the hot path free of disk I/O.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
@@ -37,11 +37,13 @@ export interface AssetManifest {
   register(app: FastifyInstance): void;
 }
 
-export function loadAssets(dir: string): AssetManifest {
+/** Loads every file of the given folders (missing folders are skipped). */
+export function loadAssets(dirs: readonly string[]): AssetManifest {
   const byUrl = new Map<string, Asset>();
   const urls = new Map<string, string>();
   const integrities = new Map<string, string>();
-  for (const file of readdirSync(dir)) {
+  const files = dirs.filter((dir) => existsSync(dir)).flatMap((dir) => readdirSync(dir).map((file) => ({ dir, file })));
+  for (const { dir, file } of files) {
     const ext = extname(file);
     const type = TYPES[ext];
     if (!type) continue;

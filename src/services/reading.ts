@@ -263,6 +263,11 @@ export class ReadingService {
     return tree.children(null).map((s) => ({ name: s.name, url: tree.path(s.id) }));
   }
 
+  /** Any article whatever its status: for signed previews only. */
+  anyArticle(id: number): Promise<Article | undefined> {
+    return this.articles.findById(id);
+  }
+
   mediaByKey(key: string): Promise<MediaAsset | undefined> {
     return this.media.byKey(key);
   }

@@ -12,6 +12,7 @@ import { isNotModified, pickEncoding } from '../http/negotiate.js';
 import type { PageCache, RenderedPage } from '../http/page-cache.js';
 import { VARIANT_TYPES } from '../media/variants.js';
 import type { VariantService } from '../media/variants.js';
+import type { Previews } from '../services/previews.js';
 import type { ReadingService } from '../services/reading.js';
 import { renderDocument } from './render.js';
 import { ArticlePage } from './views/ArticlePage.js';
@@ -34,6 +35,7 @@ export interface SiteDeps {
   cache: PageCache;
   assets: AssetManifest;
   variants: VariantService;
+  previews: Previews;
   options: SiteOptions;
 }
 
@@ -133,6 +135,20 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
       html: renderDocument(<LivePage ctx={await context('/live')} audio={audio} />),
       tags: ['live'],
     }));
+  });
+
+  // A signed preview shows a draft exactly as it will look, to whoever holds the link.
+  app.get<{ Params: { id: string }; Querystring: { expires?: string; sig?: string } }>('/preview/:id', async (req, reply) => {
+    const id = Number(req.params.id);
+    const ok = Number.isInteger(id) && (await deps.previews.verify(id, Number(req.query.expires), req.query.sig ?? ''));
+    const article = ok ? await reading.anyArticle(id) : undefined;
+    if (!article) {
+      const page = await notFound(`/preview/${req.params.id}`);
+      return reply.code(404).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page.html);
+    }
+    const m = await reading.articlePage(article);
+    const html = renderDocument(<ArticlePage ctx={await context(m.url)} m={m} preview />);
+    return reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
   });
 
   app.get<{ Params: { key: string; variant: string } }>('/media/:key/:variant', async (req, reply) => {

@@ -72,6 +72,10 @@ export interface ArticlesTable {
   comments_open: number;
   comment_count: number;
   version: number;
+  scheduled_at: string | null;
+  embargo_until: string | null;
+  created_by: number | null;
+  updated_by: number | null;
 }
 
 export interface ArticleAuthorsTable {
@@ -109,6 +113,69 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  author_id: number | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Only a hash of the session token is stored: a leaked table opens no sessions. */
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  ip: string;
+  user_agent: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** One-time links: first-admin setup, password reset, invitation. */
+export interface AuthTokensTable {
+  token_hash: string;
+  kind: string;
+  email: string;
+  role: string | null;
+  user_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  succeeded: number;
+  created_at: string;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  /** JSON of the article's editable fields at that version. */
+  snapshot: string;
+  user_id: number | null;
+  autosave: number;
+  created_at: string;
+}
+
+export interface ArticleNotesTable {
+  id: Generated<number>;
+  article_id: number;
+  user_id: number | null;
+  body: string;
+  created_at: string;
+}
+
 export interface Database {
   sections: SectionsTable;
   authors: AuthorsTable;
@@ -120,6 +187,12 @@ export interface Database {
   article_slug_history: ArticleSlugHistoryTable;
   corrections: CorrectionsTable;
   settings: SettingsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  auth_tokens: AuthTokensTable;
+  login_attempts: LoginAttemptsTable;
+  article_revisions: ArticleRevisionsTable;
+  article_notes: ArticleNotesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -67,11 +67,16 @@ function Byline({ m }: { m: Model }) {
   );
 }
 
-export function ArticlePage({ ctx, m }: { ctx: PageContext; m: Model }) {
+export function ArticlePage({ ctx, m, preview = false }: { ctx: PageContext; m: Model; preview?: boolean }) {
   const a = m.article;
   const count = a.commentCount;
   return (
-    <Layout ctx={ctx} seo={articleSeo(ctx, m)}>
+    <Layout ctx={ctx} seo={preview ? { ...articleSeo(ctx, m), noindex: true } : articleSeo(ctx, m)}>
+      {preview && (
+        <p class="preview-banner" role="status">
+          Preview: this story is not published yet. This is how it will look.
+        </p>
+      )}
       <article class={`article article-${a.label}`} aria-labelledby="headline">
         <header class="article-header">
           <Breadcrumbs trail={m.breadcrumbs} currentIsLast={false} />

@@ -136,6 +136,12 @@ export class SettingsRepository {
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
 
+  /** Stores the value unless the key exists; returns whatever is stored afterwards. */
+  async setIfAbsent<T>(key: string, value: T, now: Date): Promise<T> {
+    await this.db.insertInto('settings').values({ key, value: JSON.stringify(value), updated_at: now.toISOString() }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    return (await this.get<T>(key)) ?? value;
+  }
+
   async set(key: string, value: unknown, now: Date): Promise<void> {
     const json = JSON.stringify(value);
     const at = now.toISOString();

@@ -1,0 +1,537 @@
+// Load benchmark: the real Newsdesk server (built dist/newsdesk.js) on the demo newsroom,
+// measured with wrk against two baselines that send the very same gzip article bytes: a bare
+// Node.js http server and nginx. See bench/README.md for what each scenario measures.
+//
+// Run with `npm run bench` (which builds first). Knobs: BENCH_DURATION (seconds per scenario),
+// BENCH_CONNECTIONS, BENCH_DATABASE_URL (a PostgreSQL database instead of a temp SQLite file).
+// Node's globals are imported: the repository's ESLint config declares no Node globals for .mjs.
+import { Buffer } from 'node:buffer';
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, chmodSync, constants as fsConstants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import process from 'node:process';
+import { clearTimeout, setTimeout } from 'node:timers';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const SERVER_ENTRY = join(ROOT, 'dist', 'newsdesk.js');
+const BARE_SERVER = join(ROOT, 'bench', 'bare-server.mjs');
+
+const DURATION = positiveInt('BENCH_DURATION', 10);
+const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 50);
+const THREADS = Math.min(2, CONNECTIONS); // wrk needs at least one connection per thread
+// JIT, connection set-up and first-use compression should not count against anyone.
+const WARMUP = Math.min(2, DURATION);
+// The first start seeds the demo (illustrations included): allow for a slow machine.
+const READY_TIMEOUT_MS = 60_000;
+const DATABASE_URL = process.env.BENCH_DATABASE_URL || undefined;
+
+// Headers the baselines copy from Newsdesk's answer, so every contender sends the same
+// representation (body, type, encoding, validators, caching policy).
+const COPIED_HEADERS = ['content-type', 'content-encoding', 'etag', 'last-modified', 'cache-control', 'vary'];
+
+/** Every child process and temp dir, so any way out (error, Ctrl+C) can clean them up. */
+const children = new Set();
+const tempDirs = new Set();
+
+function positiveInt(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`${name} must be a positive whole number, got "${raw}".\n`);
+    process.exit(1);
+  }
+  return n;
+}
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------
+// Processes and temp dirs
+
+function makeTempDir(label) {
+  const dir = mkdtempSync(join(os.tmpdir(), `newsdesk-bench-${label}-`));
+  tempDirs.add(dir);
+  return dir;
+}
+
+/**
+ * Starts a child in a process group of its own: Ctrl+C then reaches only this runner, which
+ * stops children in order, and signalling the group also reaches nginx's worker processes.
+ */
+function startProcess(name, command, args, options = {}) {
+  const child = spawn(command, args, { cwd: ROOT, ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk) => {
+    // Only the tail matters for error messages; a chatty child must not grow memory.
+    output = (output + chunk.toString()).slice(-16_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const proc = {
+    name,
+    child,
+    running: true,
+    output: () => output,
+    exited: new Promise((resolve) => {
+      child.once('error', (error) => {
+        keep(`\n${error.message}\n`);
+        resolve({ code: null, signal: null });
+      });
+      child.once('exit', (code, signal) => resolve({ code, signal }));
+    }),
+  };
+  children.add(proc);
+  void proc.exited.then(() => {
+    proc.running = false;
+    children.delete(proc);
+  });
+  return proc;
+}
+
+function signalGroup(proc, signal) {
+  if (!proc.running || proc.child.pid === undefined) return;
+  try {
+    process.kill(-proc.child.pid, signal);
+  } catch {
+    // Already gone between the check and the signal.
+  }
+}
+
+/** SIGTERM (a graceful stop), then SIGKILL if the process has not gone within `graceMs`. */
+async function stopProcess(proc, graceMs = 5_000) {
+  if (!proc.running) return;
+  signalGroup(proc, 'SIGTERM');
+  const stopped = await Promise.race([proc.exited.then(() => true), sleep(graceMs).then(() => false)]);
+  if (!stopped) {
+    signalGroup(proc, 'SIGKILL');
+    await proc.exited;
+  }
+}
+
+let cleaningUp;
+function cleanup() {
+  // Children first: SQLite must be closed before its directory goes away.
+  cleaningUp ??= Promise.all([...children].map((proc) => stopProcess(proc))).then(() => {
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+    tempDirs.clear();
+  });
+  return cleaningUp;
+}
+
+// Last resort if the runner exits without going through cleanup(): nothing may be left behind.
+process.on('exit', () => {
+  for (const proc of children) signalGroup(proc, 'SIGKILL');
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    process.stderr.write(`\n${signal}: stopping the servers and removing temp files...\n`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Networking helpers
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** One GET with a fresh connection; the body is returned raw (never decompressed). */
+function get(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers, agent: false, timeout: 10_000 }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`GET ${url} timed out`)));
+    req.on('error', reject);
+  });
+}
+
+async function waitUntilOk(proc, url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!proc.running) throw new Error(`${proc.name} exited before it was ready. Its output:\n${proc.output()}`);
+    try {
+      if ((await get(url)).status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(200);
+  }
+  throw new Error(`${proc.name} was not ready at ${url} within ${timeoutMs / 1000} s. Its output:\n${proc.output()}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Tools
+
+function findExecutable(name, extraDirs = []) {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), ...extraDirs].filter(Boolean);
+  for (const dir of dirs) {
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, fsConstants.X_OK);
+      return candidate;
+    } catch {
+      // Not in this directory.
+    }
+  }
+  return undefined;
+}
+
+/** First line a tool prints about itself (wrk -v and nginx -v write to different streams). */
+function toolVersion(path, flag) {
+  const result = spawnSync(path, [flag], { encoding: 'utf8', timeout: 5_000 });
+  return `${result.stdout ?? ''}${result.stderr ?? ''}`.split('\n')[0].replace(/\s*Copyright.*$/, '').trim();
+}
+
+// ---------------------------------------------------------------------------------------
+// wrk
+
+const UNIT_MS = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+function latencyMs(output, percentile) {
+  const match = new RegExp(`^\\s*${percentile}(?:\\.0+)?%\\s+([\\d.]+)(us|ms|s|m|h)\\s*$`, 'm').exec(output);
+  return match ? Number(match[1]) * UNIT_MS[match[2]] : NaN;
+}
+
+function parseWrk(output) {
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? NaN),
+    requests: Number(/(\d+) requests in/.exec(output)?.[1] ?? NaN),
+    p50: latencyMs(output, 50),
+    p99: latencyMs(output, 99),
+    non2xx3xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0),
+    socketErrors: socket ? { connect: +socket[1], read: +socket[2], write: +socket[3], timeout: +socket[4] } : undefined,
+  };
+}
+
+async function runWrk(wrkPath, url, seconds, script) {
+  const args = [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', '--timeout', '10s', '-H', 'Accept-Encoding: gzip'];
+  if (script) args.push('-s', script);
+  args.push(url);
+  const proc = startProcess('wrk', wrkPath, args);
+  // wrk stops itself after -d; the guard only catches a wedged run.
+  const guard = setTimeout(() => signalGroup(proc, 'SIGKILL'), (seconds + 20) * 1000);
+  const { code, signal } = await proc.exited;
+  clearTimeout(guard);
+  if (code !== 0) throw new Error(`wrk ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${proc.output()}`);
+  return proc.output();
+}
+
+async function scenario(wrkPath, name, url, script) {
+  process.stdout.write(`  ${name}: warm-up ${WARMUP} s, then ${DURATION} s... `);
+  await runWrk(wrkPath, url, WARMUP, script);
+  const output = await runWrk(wrkPath, url, DURATION, script);
+  const result = { name, ...parseWrk(output) };
+  if (!Number.isFinite(result.rps)) throw new Error(`Could not read Requests/sec from wrk's output:\n${output}`);
+  say(`${Math.round(result.rps).toLocaleString('en-US')} req/s`);
+  return result;
+}
+
+/**
+ * Each request asks for ?page=N with N different for every request in flight (thread t takes
+ * t, t+threads, ...). Article pages ignore ?page but the page cache keys on it, so no two
+ * concurrent requests share a key and the cache's in-flight coalescing cannot merge renders.
+ */
+function cacheBustingScript(dir) {
+  const path = join(dir, 'vary-page.lua');
+  writeFileSync(path, `local next_id = 0
+function setup(thread)
+  thread:set("id", next_id)
+  next_id = next_id + 1
+end
+function init(args)
+  n = id
+end
+function request()
+  n = n + ${THREADS}
+  return wrk.format(nil, wrk.path .. "?page=" .. (n % 10000 + 1))
+end
+`);
+  return path;
+}
+
+// ---------------------------------------------------------------------------------------
+// Newsdesk
+
+async function startNewsdesk(name, dataDir, extraEnv) {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: DATABASE_URL ?? `sqlite:${join(dataDir, 'newsdesk.db')}`,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO_CONTENT: 'true',
+    NODE_ENV: 'production',
+    ...extraEnv,
+  };
+  const proc = startProcess(name, process.execPath, [SERVER_ENTRY, 'serve'], { env });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitUntilOk(proc, `${origin}/readyz`, READY_TIMEOUT_MS);
+  return { proc, origin };
+}
+
+const isArticlePage = (res) => res.status === 200 && res.body.toString('utf8').includes('<article class="article');
+
+/** The lead story's article URL, or else the first link with 2+ segments that is an article. */
+async function pickArticlePath(origin) {
+  const home = await get(`${origin}/`);
+  if (home.status !== 200) throw new Error(`GET / answered ${home.status}`);
+  const html = home.body.toString('utf8');
+  const candidates = [];
+  const lead = html.indexOf('<div class="lead-story">');
+  if (lead >= 0) {
+    const headline = html.indexOf('<h3 class="card-headline">', lead);
+    const href = headline >= 0 ? /href="(\/[^"]*)"/.exec(html.slice(headline, headline + 2000)) : null;
+    if (href) candidates.push(href[1]);
+  }
+  for (const [, href] of html.matchAll(/href="(\/[^"?#]+)"/g)) {
+    if (href.split('/').filter(Boolean).length >= 2 && !href.startsWith('/media/') && !href.startsWith('/assets/')) candidates.push(href);
+  }
+  for (const path of [...new Set(candidates)].slice(0, 20)) {
+    if (isArticlePage(await get(`${origin}${path.replaceAll('&amp;', '&')}`))) return path.replaceAll('&amp;', '&');
+  }
+  throw new Error('Found no article link on the home page');
+}
+
+// ---------------------------------------------------------------------------------------
+// Baselines
+
+async function startBareNode(dir, bodyFile, headers) {
+  const port = await freePort();
+  const headersFile = join(dir, 'headers.json');
+  writeFileSync(headersFile, JSON.stringify(headers));
+  const proc = startProcess('bare node http', process.execPath, [BARE_SERVER, String(port), bodyFile, headersFile]);
+  const url = `http://127.0.0.1:${port}/article`;
+  await waitUntilOk(proc, url, 10_000);
+  return { proc, url };
+}
+
+async function startNginx(nginxPath, gzipBody, headers) {
+  // nginx drops worker privileges to "nobody" when run as root: its files must be world-readable.
+  const dir = makeTempDir('nginx');
+  chmodSync(dir, 0o755);
+  const www = join(dir, 'www');
+  const gzipStatic = /--with-http_gzip_static_module/.test(spawnSync(nginxPath, ['-V'], { encoding: 'utf8' }).stderr ?? '');
+  mkdirSync(www);
+  chmodSync(www, 0o755);
+  const files = gzipStatic
+    ? // The realistic set-up: nginx picks article.html.gz for clients that accept gzip.
+      { 'article.html.gz': gzipBody, 'article.html': gunzipSync(gzipBody) }
+    : // Without the module, serve the compressed bytes as they are and label them.
+      { 'article.html': gzipBody };
+  for (const [name, bytes] of Object.entries(files)) {
+    writeFileSync(join(www, name), bytes);
+    chmodSync(join(www, name), 0o644);
+  }
+  const port = await freePort();
+  const conf = join(dir, 'nginx.conf');
+  writeFileSync(conf, `worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  # Node keeps a keep-alive connection open for any number of requests; nginx would close it
+  # after 1000 by default and make wrk reconnect. Match Node so only the serving differs.
+  keepalive_requests 100000000;
+  # The compiled-in temp paths under /var/lib/nginx may not exist or be writable.
+  client_body_temp_path ${dir}/client_body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  types { text/html html; }
+  charset utf-8;
+  etag on;
+  server {
+    listen 127.0.0.1:${port};
+    root ${www};
+    location = /article.html {
+      ${gzipStatic ? 'gzip_static on;' : 'add_header Content-Encoding gzip;'}
+      add_header Cache-Control "${headers['cache-control'] ?? 'public'}";
+      add_header Vary "Accept-Encoding";
+    }
+  }
+}
+`);
+  // -e (nginx 1.19.5+) keeps even start-up errors out of the system log.
+  const proc = startProcess('nginx', nginxPath, ['-e', join(dir, 'error.log'), '-p', dir, '-c', conf]);
+  const url = `http://127.0.0.1:${port}/article.html`;
+  await waitUntilOk(proc, url, 10_000);
+  const check = await get(url, { 'accept-encoding': 'gzip' });
+  if (check.headers['content-encoding'] !== 'gzip' || !check.body.equals(gzipBody)) {
+    throw new Error('nginx did not send the same gzip bytes as Newsdesk');
+  }
+  return { proc, url };
+}
+
+// ---------------------------------------------------------------------------------------
+// Report
+
+const fmtRps = (n) => Math.round(n).toLocaleString('en-US');
+const fmtMs = (n) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : 'n/a');
+const fmtRatio = (a, b) => (b ? `${(a / b).toFixed(2)}x` : undefined);
+
+function tableRows(results, node, nginx) {
+  return results.map((r) => {
+    let ratio = '';
+    if (r.kind === 'newsdesk') {
+      ratio = [node && `${fmtRatio(r.rps, node.rps)} node`, nginx && `${fmtRatio(r.rps, nginx.rps)} nginx`].filter(Boolean).join(', ');
+    } else if (r === node && nginx) {
+      ratio = `${fmtRatio(r.rps, nginx.rps)} nginx`;
+    }
+    return [r.name, fmtRps(r.rps), fmtMs(r.p50), fmtMs(r.p99), ratio];
+  });
+}
+
+function printTable(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ').trimEnd();
+  say(line(header));
+  say(widths.map((w) => '-'.repeat(w)).join('   '));
+  for (const row of rows) say(line(row));
+}
+
+function printMarkdown(header, rows) {
+  say(`| ${header.join(' | ')} |`);
+  say(`| ${header.map((_, i) => (i === 0 || i === header.length - 1 ? '---' : '---:')).join(' | ')} |`);
+  for (const row of rows) say(`| ${row.join(' | ')} |`);
+}
+
+// ---------------------------------------------------------------------------------------
+
+async function main() {
+  const wrkPath = findExecutable('wrk', ['/usr/bin', '/usr/local/bin']);
+  if (!wrkPath) {
+    say('wrk is not installed: it drives every scenario. On Debian or Ubuntu:');
+    say('  sudo apt-get install wrk nginx-light');
+    process.exitCode = 1;
+    return;
+  }
+  const nginxPath = findExecutable('nginx', ['/usr/sbin', '/usr/local/sbin', '/usr/local/nginx/sbin']);
+  if (!existsSync(SERVER_ENTRY)) {
+    say(`${SERVER_ENTRY} is missing: run \`npm run bench\`, which builds it first.`);
+    process.exitCode = 1;
+    return;
+  }
+
+  const dataDir = makeTempDir('data');
+  const workDir = makeTempDir('work');
+  const database = DATABASE_URL ? DATABASE_URL.replace(/\/\/[^@/]*@/, '//***@') : 'SQLite (temp file)';
+
+  say('Newsdesk benchmark');
+  say(`  Node ${process.version}, ${toolVersion(wrkPath, '-v')}, ${nginxPath ? toolVersion(nginxPath, '-v') : 'nginx: not installed'}`);
+  say(`  ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${os.platform()} ${os.release()}`);
+  say(`  Database: ${database}`);
+  say(`  wrk: ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} s per scenario after ${WARMUP} s warm-up, Accept-Encoding: gzip`);
+  if (!nginxPath) say('  Note: nginx is not installed, so the nginx baseline is skipped (apt-get install nginx-light).');
+  say();
+
+  say('Starting Newsdesk (the first start seeds the demo newsroom)...');
+  const main = await startNewsdesk('newsdesk', dataDir, {});
+  const articlePath = await pickArticlePath(main.origin);
+  const articleUrl = `${main.origin}${articlePath}`;
+
+  // The first gzip request renders and compresses; the second is what a cache hit sends.
+  await get(articleUrl, { 'accept-encoding': 'gzip' });
+  const article = await get(articleUrl, { 'accept-encoding': 'gzip' });
+  if (article.status !== 200 || article.headers['content-encoding'] !== 'gzip') {
+    throw new Error(`The article did not come back as 200 gzip (status ${article.status}, encoding ${article.headers['content-encoding'] ?? 'none'})`);
+  }
+  const articleBytes = article.body;
+  const articleHtmlBytes = gunzipSync(articleBytes).length;
+  const baselineHeaders = Object.fromEntries(COPIED_HEADERS.filter((h) => article.headers[h] !== undefined).map((h) => [h, article.headers[h]]));
+  const bodyFile = join(workDir, 'article.html.gz');
+  writeFileSync(bodyFile, articleBytes);
+  const home = await get(`${main.origin}/`, { 'accept-encoding': 'gzip' });
+
+  say(`  Article: ${articlePath}`);
+  say(`  Article response: ${articleBytes.length} bytes gzip (${articleHtmlBytes} bytes HTML); home page: ${home.body.length} bytes gzip`);
+  say();
+  say('Running scenarios:');
+
+  const results = [];
+  results.push({ kind: 'newsdesk', ...(await scenario(wrkPath, 'article (cache hit)', articleUrl)) });
+  results.push({ kind: 'newsdesk', ...(await scenario(wrkPath, 'home (cache hit)', `${main.origin}/`)) });
+  await stopProcess(main.proc);
+
+  // A second process on the same database with the page cache off: every request renders.
+  const uncached = await startNewsdesk('newsdesk (PAGE_CACHE_TTL=0)', dataDir, { PAGE_CACHE_TTL: '0', SEED_DEMO_CONTENT: 'false' });
+  for (let i = 0; i < 2; i++) {
+    const res = await get(`${uncached.origin}${articlePath}`, { 'accept-encoding': 'gzip' });
+    if (res.status !== 200 || res.headers['x-cache'] !== 'MISS') {
+      throw new Error(`With PAGE_CACHE_TTL=0 the article answered ${res.status} x-cache ${res.headers['x-cache'] ?? 'none'}, expected 200 MISS`);
+    }
+  }
+  results.push({ kind: 'newsdesk', ...(await scenario(wrkPath, 'article (cache miss)', `${uncached.origin}${articlePath}`, cacheBustingScript(workDir))) });
+  await stopProcess(uncached.proc);
+
+  const bare = await startBareNode(workDir, bodyFile, baselineHeaders);
+  const node = { kind: 'baseline', ...(await scenario(wrkPath, 'bare node http', bare.url)) };
+  results.push(node);
+  await stopProcess(bare.proc);
+
+  let nginx;
+  if (nginxPath) {
+    const server = await startNginx(nginxPath, articleBytes, baselineHeaders);
+    nginx = { kind: 'baseline', ...(await scenario(wrkPath, 'nginx static', server.url)) };
+    results.push(nginx);
+    await stopProcess(server.proc);
+  } else {
+    say('  nginx static: skipped (nginx is not installed; apt-get install nginx-light)');
+  }
+
+  say();
+  for (const r of results) {
+    const s = r.socketErrors;
+    const socketErrors = s ? s.connect + s.read + s.write + s.timeout : 0;
+    if (r.non2xx3xx > 0) say(`Warning: ${r.name}: ${r.non2xx3xx} of ${r.requests} responses were not 2xx/3xx.`);
+    if (socketErrors > 0) say(`Warning: ${r.name}: socket errors: connect ${s.connect}, read ${s.read}, write ${s.write}, timeout ${s.timeout}.`);
+  }
+
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio'];
+  const rows = tableRows(results, node, nginx);
+  say();
+  printTable(header, rows);
+  say();
+  say(`Article response: ${articleBytes.length} bytes gzip. Node ${process.version}, ${toolVersion(wrkPath, '-v')}, nproc ${os.availableParallelism()}.`);
+  say();
+  say('Markdown:');
+  say();
+  printMarkdown(header, rows);
+}
+
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(`\nBenchmark failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}

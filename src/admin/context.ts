@@ -1,0 +1,68 @@
+/** What newsroom routes share: services, options, and helpers to render and answer. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { AssetManifest } from '../http/assets.js';
+import type { Accounts } from '../services/accounts.js';
+import type { Mailer } from '../services/mail.js';
+import type { Newsroom } from '../services/newsroom.js';
+import type { Previews } from '../services/previews.js';
+import type { ReadingService } from '../services/reading.js';
+import { renderDocument } from '../site/render.js';
+import type { NewsroomLists } from '../storage/repositories/newsroom-lists.js';
+import type { AdminContext } from './views/AdminLayout.js';
+import { preSessionToken } from './security.js';
+
+export interface AdminOptions {
+  siteName: string;
+  origin: string;
+  timeZone: string;
+  secureCookies: boolean;
+}
+
+export interface AdminDeps {
+  accounts: Accounts;
+  newsroom: Newsroom;
+  lists: NewsroomLists;
+  reading: ReadingService;
+  mailer: Mailer;
+  previews: Previews;
+  assets: AssetManifest;
+  options: AdminOptions;
+}
+
+export type FormBody = Record<string, string | string[] | undefined>;
+
+/** One value of a form field (the first, if it was sent twice). */
+export function field(body: unknown, name: string): string {
+  const v = (body as FormBody | undefined)?.[name];
+  return (Array.isArray(v) ? v[0] : v) ?? '';
+}
+
+export function fields(body: unknown, name: string): string[] {
+  const v = (body as FormBody | undefined)?.[name];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+export function adminContext(deps: AdminDeps, req: FastifyRequest, reply: FastifyReply): AdminContext {
+  const { assets, options } = deps;
+  const optional = (file: string) => {
+    try {
+      return { url: assets.url(file), integrity: assets.integrity(file) };
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    siteName: options.siteName,
+    user: req.staff?.user,
+    csrfToken: req.staff?.csrfToken ?? preSessionToken(req, reply, { secure: options.secureCookies }),
+    path: req.url.split('?')[0] ?? '/admin',
+    assets: { css: { url: assets.url('admin.css'), integrity: assets.integrity('admin.css') }, editorCss: optional('editor.css'), editorJs: optional('editor.js'), icon: assets.url('favicon.svg') },
+    timeZone: options.timeZone,
+  };
+}
+
+/** Sends a newsroom page: never cached by anyone, never framed. */
+export function sendAdminPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  return reply.code(status).header('cache-control', 'no-store').header('x-frame-options', 'DENY').type('text/html; charset=utf-8').send(renderDocument(page));
+}

@@ -1,0 +1,42 @@
+/** Small JSON endpoints the editor island uses: story and media search for RELATED and images. */
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../storage/db.js';
+import type { AdminDeps } from '../context.js';
+
+const like = (q: string) => `%${q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export function registerApiRoutes(app: FastifyInstance, deps: AdminDeps, db: Db): void {
+  const k = db.kysely;
+  const searchSchema = { querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 200 } } } } as const;
+
+  app.get<{ Querystring: { q?: string } }>('/admin/api/articles/search', { schema: searchSchema }, async (req, reply) => {
+    const tree = await deps.reading.sectionTree('en');
+    let query = k.selectFrom('articles').select(['id', 'headline', 'status', 'slug', 'section_id']).orderBy('updated_at', 'desc').limit(20);
+    if (req.query.q?.trim()) query = query.where((eb) => eb(eb.fn('lower', ['headline']), 'like', like(req.query.q ?? '')));
+    const rows = await query.execute();
+    return reply.header('cache-control', 'no-store').send(rows.map((r) => ({ id: r.id, headline: r.headline, status: r.status, url: deps.reading.articleUrl(tree, { sectionId: r.section_id, slug: r.slug }) })));
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/api/articles/:id/summary', async (req, reply) => {
+    const row = await k.selectFrom('articles').select(['id', 'headline', 'status']).where('id', '=', Number(req.params.id) || 0).executeTakeFirst();
+    if (!row) return reply.code(404).send({ error: 'no such story' });
+    return reply.header('cache-control', 'no-store').send(row);
+  });
+
+  const mediaColumns = ['id', 'key', 'alt', 'caption', 'credit', 'width', 'height'] as const;
+
+  app.get<{ Querystring: { q?: string } }>('/admin/api/media/search', { schema: searchSchema }, async (req, reply) => {
+    let query = k.selectFrom('media').select(mediaColumns).orderBy('id', 'desc').limit(30);
+    if (req.query.q?.trim()) {
+      const pattern = like(req.query.q);
+      query = query.where((eb) => eb.or([eb(eb.fn('lower', ['alt']), 'like', pattern), eb(eb.fn('lower', ['caption']), 'like', pattern), eb(eb.fn('lower', ['credit']), 'like', pattern)]));
+    }
+    return reply.header('cache-control', 'no-store').send(await query.execute());
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/api/media/:id', async (req, reply) => {
+    const row = await k.selectFrom('media').select(mediaColumns).where('id', '=', Number(req.params.id) || 0).executeTakeFirst();
+    if (!row) return reply.code(404).send({ error: 'no such image' });
+    return reply.header('cache-control', 'no-store').send(row);
+  });
+}

@@ -1,0 +1,22 @@
+/** Newsroom staff and their roles. Readers (comments) are a separate population. */
+export const STAFF_ROLES = ['contributor', 'author', 'editor', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface StaffUser {
+  id: number;
+  email: string;
+  name: string;
+  role: StaffRole;
+  /** The byline this account writes under, if any. */
+  authorId: number | null;
+  disabled: boolean;
+}
+
+export const ROLE_NAMES: Record<StaffRole, string> = {
+  contributor: 'Contributor',
+  author: 'Author',
+  editor: 'Editor',
+  admin: 'Administrator',
+};
+
+export const isStaffRole = (value: string): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value);
