@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ARTICLE_LABELS, ARTICLE_STATUSES, LANGUAGES } from '../core/articles.js';
 import type { Article } from '../core/articles.js';
 import type { ContentEvents } from '../core/events.js';
-import { parseDocument } from '../core/richtext.js';
+import { InvalidDocumentError, parseDocument } from '../core/richtext.js';
 import { isValidSlug, slugify } from '../core/slugs.js';
 import type { Db } from '../storage/db.js';
 import { ArticleRepository, articleWrites } from '../storage/repositories/articles.js';
@@ -48,6 +48,15 @@ export class ValidationError extends Error {
   }
 }
 
+function parseBody(body: unknown) {
+  try {
+    return parseDocument(body);
+  } catch (err) {
+    if (err instanceof InvalidDocumentError) throw new ValidationError(err.issues.map((i) => `body.${i}`));
+    throw err;
+  }
+}
+
 /** Validates editor or import input into the fields storage writes; throws ValidationError. */
 export function validateArticleInput(raw: ArticleInput): { fields: ArticleFields; authorIds: number[]; tags: { slug: string; name: string }[] } {
   const parsed = articleInputSchema.safeParse(raw);
@@ -66,7 +75,7 @@ export function validateArticleInput(raw: ArticleInput): { fields: ArticleFields
       seoHeadline: input.seoHeadline || null,
       standfirst: input.standfirst,
       seoDescription: input.seoDescription || null,
-      body: parseDocument(input.body),
+      body: parseBody(input.body),
       leadMediaId: input.leadMediaId,
       status: input.status,
       publishedAt: input.publishedAt,

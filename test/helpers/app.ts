@@ -1,5 +1,5 @@
 /** An application on its own fresh database, called in-process with `inject`. */
-import type { App } from '../../src/app.js';
+import type { App, AppOverrides } from '../../src/app.js';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import type { Dialect } from '../../src/storage/db.js';
@@ -16,14 +16,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(dialect: Dialect, env: Record<string, string> = {}, overrides: Omit<AppOverrides, 'db'> = {}): Promise<TestApp> {
   const tdb = await createTestDatabase(dialect);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url, PUBLIC_URL: TEST_ORIGIN, ...env });
-  const app = await createApp(config, { db: tdb.db });
+  const app = await createApp(config, { ...overrides, db: tdb.db });
   return {
     app,
     tdb,
-    make: factories({ db: tdb.db, events: app.events, media: app.media }),
+    make: factories({ db: tdb.db, events: app.events, media: app.media, ...(overrides.now ? { now: overrides.now } : {}) }),
     async close() {
       await app.close();
       await tdb.drop();
