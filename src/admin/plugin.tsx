@@ -24,7 +24,8 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps, db: D
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
 
-  await app.register(async (admin) => {
+  // An encapsulated context: these hooks and the error handler apply to newsroom routes only.
+  await app.register((admin, _opts, done) => {
     admin.decorateRequest('staff', undefined);
     admin.addHook('onRequest', async (req, reply) => {
       await loadSession(req, deps.accounts);
@@ -62,5 +63,6 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps, db: D
     registerArticleRoutes(admin, deps);
     registerUserRoutes(admin, deps);
     registerApiRoutes(admin, deps, db);
+    done();
   });
 }
