@@ -20,6 +20,7 @@ import type { Scheduler } from './jobs/scheduler.js';
 import { Accounts } from './services/accounts.js';
 import { createMailer } from './services/mail.js';
 import type { Mailer } from './services/mail.js';
+import { MediaLibrary } from './services/media-library.js';
 import { Newsroom } from './services/newsroom.js';
 import { Previews } from './services/previews.js';
 import { ReadingService } from './services/reading.js';
@@ -83,6 +84,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const assets = loadAssets([join(root, 'public'), join(root, 'dist', 'public')]);
   assets.register(server);
   const origin = publicOrigin(config);
+  const mediaLimits = { maxBytes: config.MEDIA_MAX_BYTES, maxPixels: config.MEDIA_MAX_PIXELS };
   await registerAdmin(
     server,
     {
@@ -92,6 +94,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       reading,
       mailer,
       previews,
+      media: new MediaLibrary({ db, store: media, limits: mediaLimits, ...clock }),
+      mediaLimits,
       assets,
       options: { siteName: config.SITE_NAME, origin, timeZone: config.SITE_TIME_ZONE, secureCookies: origin.startsWith('https://') },
     },

@@ -4,6 +4,7 @@ import type { VNode } from 'preact';
 import type { AssetManifest } from '../http/assets.js';
 import type { Accounts } from '../services/accounts.js';
 import type { Mailer } from '../services/mail.js';
+import type { MediaLibrary, MediaLimits } from '../services/media-library.js';
 import type { Newsroom } from '../services/newsroom.js';
 import type { Previews } from '../services/previews.js';
 import type { ReadingService } from '../services/reading.js';
@@ -26,6 +27,8 @@ export interface AdminDeps {
   reading: ReadingService;
   mailer: Mailer;
   previews: Previews;
+  media: MediaLibrary;
+  mediaLimits: MediaLimits;
   assets: AssetManifest;
   options: AdminOptions;
 }

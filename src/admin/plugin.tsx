@@ -14,6 +14,7 @@ import { adminContext, sendAdminPage } from './context.js';
 import { registerApiRoutes } from './routes/api.js';
 import { registerArticleRoutes } from './routes/articles.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerMediaRoutes } from './routes/media.js';
 import { registerUserRoutes } from './routes/users.js';
 import { csrfValid, loadSession } from './security.js';
 import { AdminLayout } from './views/AdminLayout.js';
@@ -25,7 +26,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps, db: D
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
 
   // An encapsulated context: these hooks and the error handler apply to newsroom routes only.
-  await app.register((admin, _opts, done) => {
+  await app.register(async (admin) => {
     admin.decorateRequest('staff', undefined);
     admin.addHook('onRequest', async (req, reply) => {
       await loadSession(req, deps.accounts);
@@ -45,7 +46,12 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps, db: D
     admin.setErrorHandler(async (error: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
       const status = error instanceof ForbiddenError ? 403 : error instanceof NotFoundError ? 404 : error.validation ? 400 : (error.statusCode ?? 500);
       if (status >= 500) req.log.error({ err: error }, 'newsroom request failed');
-      const message = status === 403 ? 'Your role does not allow this.' : status === 404 ? 'There is nothing here.' : status === 400 ? `The request was not understood: ${error.message}` : 'Something went wrong. Nothing was saved.';
+      const message =
+        status === 403 ? 'Your role does not allow this.'
+        : status === 404 ? 'There is nothing here.'
+        : status === 413 ? 'The upload is larger than the limit: nothing was saved.'
+        : status < 500 ? `The request was not understood: ${error.message}`
+        : 'Something went wrong. Nothing was saved.';
       if ((req.url.startsWith('/admin/api/') || req.headers.accept === 'application/json') && status !== 500) return reply.code(status).send({ error: message });
       return sendAdminPage(
         reply,
@@ -63,6 +69,6 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps, db: D
     registerArticleRoutes(admin, deps);
     registerUserRoutes(admin, deps);
     registerApiRoutes(admin, deps, db);
-    done();
+    await registerMediaRoutes(admin, deps, deps.media, { maxBytes: deps.mediaLimits.maxBytes });
   });
 }

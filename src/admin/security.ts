@@ -50,7 +50,10 @@ function submittedToken(req: FastifyRequest): string {
   if (typeof header === 'string') return header;
   const body = req.body as Record<string, unknown> | undefined;
   const field = body && typeof body === 'object' ? body._csrf : undefined;
-  return typeof field === 'string' ? field : '';
+  if (typeof field === 'string') return field;
+  // Multipart forms (uploads) carry fields as { value } objects.
+  const value = typeof field === 'object' && field !== null ? (field as { value?: unknown }).value : undefined;
+  return typeof value === 'string' ? value : '';
 }
 
 /** True when the request carries the CSRF token of its session (or of its anonymous form). */

@@ -66,6 +66,10 @@ export const configSchema = z.object({
   /** SMTP server for staff mail (invitations, password resets): smtp://user:pass@host:587. Unset: mail is written to the log. */
   MAIL_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp://... or smtps://...').optional(),
   MAIL_FROM: z.string().min(3).default('Newsdesk <newsroom@localhost>'),
+  /** Largest accepted upload, in bytes (default 15 MB). */
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(100_000).max(200_000_000).default(15_000_000),
+  /** Largest accepted image, in pixels (default 40 megapixels): bigger ones are refused before decoding. */
+  MEDIA_MAX_PIXELS: z.coerce.number().int().min(1_000_000).max(300_000_000).default(40_000_000),
   /** How often this instance looks for scheduled stories that are due, in milliseconds. */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });

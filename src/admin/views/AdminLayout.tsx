@@ -28,6 +28,7 @@ interface Props {
 const NAV = [
   { url: '/admin', name: 'Dashboard' },
   { url: '/admin/articles', name: 'Articles' },
+  { url: '/admin/media', name: 'Media' },
   { url: '/admin/users', name: 'People', policy: 'manageUsers' as const },
 ];
 
