@@ -71,8 +71,15 @@ export function registerArticleRoutes(app: FastifyInstance, deps: AdminDeps): vo
     return sendAdminPage(reply, <ArticleListPage ctx={adminContext(deps, req, reply)} rows={rows} filters={filters} sections={await sectionOptions()} authors={await authorOptions()} totalPages={Math.max(1, Math.ceil(total / PAGE))} />);
   });
 
+  /** Recent images, plus the story's current lead if it is older. */
+  async function imageOptions(current: number | null | undefined) {
+    const recent = await deps.media.search('', 100);
+    const chosen = current && !recent.some((r) => r.id === current) ? await deps.media.get(current) : undefined;
+    return [...(chosen ? [chosen] : []), ...recent].map((img) => ({ id: img.id, label: `#${img.id} ${img.alt || '(no alt text)'}${img.credit ? ` (${img.credit})` : ''}`.slice(0, 140) }));
+  }
+
   async function editPage(req: FastifyRequest, reply: FastifyReply, m: EditModel, status = 200, errors?: string[], notice?: string) {
-    return sendAdminPage(reply, <ArticleEditPage ctx={adminContext(deps, req, reply)} m={m} sections={await sectionOptions()} authors={await authorOptions()} errors={errors} notice={notice} />, status);
+    return sendAdminPage(reply, <ArticleEditPage ctx={adminContext(deps, req, reply)} m={m} sections={await sectionOptions()} authors={await authorOptions()} images={await imageOptions(m.input.leadMediaId)} errors={errors} notice={notice} />, status);
   }
 
   async function modelFor(u: StaffUser, a: NewsroomArticle, input?: ArticleInput): Promise<EditModel> {

@@ -185,7 +185,12 @@ export interface EditModel {
   previewUrl: string | null;
 }
 
-export function ArticleEditPage({ ctx, m, sections, authors, errors, notice }: { ctx: AdminContext; m: EditModel; sections: { id: number; name: string }[]; authors: Author[]; errors?: string[]; notice?: string | undefined }) {
+export interface ImageOption {
+  id: number;
+  label: string;
+}
+
+export function ArticleEditPage({ ctx, m, sections, authors, images, errors, notice }: { ctx: AdminContext; m: EditModel; sections: { id: number; name: string }[]; authors: Author[]; images: ImageOption[]; errors?: string[]; notice?: string | undefined }) {
   const i = m.input;
   const isNew = m.id === null;
   const action = isNew ? '/admin/articles' : `/admin/articles/${m.id}`;
@@ -266,8 +271,18 @@ export function ArticleEditPage({ ctx, m, sections, authors, errors, notice }: {
               <input id="tags" name="tags" value={(i.tags ?? []).join(', ')} />
             </div>
             <div>
-              <label for="leadMediaId">Lead image (media id)</label>
-              <input id="leadMediaId" name="leadMediaId" inputMode="numeric" pattern="[0-9]*" value={i.leadMediaId ? String(i.leadMediaId) : ''} />
+              <label for="leadMediaId">Lead image</label>
+              <select id="leadMediaId" name="leadMediaId">
+                <option value="">No lead image</option>
+                {images.map((img) => (
+                  <option key={img.id} value={img.id} selected={i.leadMediaId === img.id}>
+                    {img.label}
+                  </option>
+                ))}
+              </select>
+              <p class="hint">
+                Images come from the <a href="/admin/media">media library</a>.
+              </p>
             </div>
             <div>
               <label for="slug">Slug (blank: from the headline)</label>
