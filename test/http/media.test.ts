@@ -63,7 +63,7 @@ describe.each(DIALECTS)('media library on %s', (dialect) => {
       { name: 'chart.png', type: 'image/png', bytes: png },
     ]);
     expect(res.statusCode, res.body).toBe(201);
-    const uploaded = (res.json() as { uploaded: { id: number; key: string; width: number }[] }).uploaded;
+    const uploaded = res.json<{ uploaded: { id: number; key: string; width: number }[] }>().uploaded;
     expect(uploaded).toHaveLength(2);
     expect(uploaded[0]?.width).toBe(800);
     const stored = await t.app.media.get(uploaded[0]?.key ?? '');
@@ -112,7 +112,7 @@ describe.each(DIALECTS)('media library on %s', (dialect) => {
     const found = await editor.get('/admin/media?q=REUTERS');
     expect(found.body).toContain(`/admin/media/${image.id}"`);
     const api = await editor.get('/admin/api/media/search?q=tripoli');
-    expect((api.json() as { id: number }[]).map((m) => m.id)).toContain(image.id);
+    expect(api.json<{ id: number }[]>().map((m) => m.id)).toContain(image.id);
   });
 
   it('shows where an image is used and will not delete it while a story shows it', async () => {
