@@ -346,7 +346,7 @@ export function ArticleEditPage({ ctx, m, sections, authors, images, errors, not
           {!isNew && m.abilities.publish && m.status !== 'published' && (
             <span class="schedule">
               <label for="scheduleAt">Publish at ({ctx.timeZone})</label>
-              <input id="scheduleAt" name="scheduleAt" type="datetime-local" value={utcToZonedLocal(m.scheduledAt, ctx.timeZone)} />
+              <input id="scheduleAt" name="scheduleAt" type="datetime-local" step="1" value={utcToZonedLocal(m.scheduledAt, ctx.timeZone)} />
               <button type="submit" name="action" value="schedule">
                 Schedule
               </button>
