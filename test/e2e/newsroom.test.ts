@@ -116,7 +116,7 @@ describeBrowser('the newsroom in Chromium', () => {
 
     const leadOption = await page.locator('#leadMediaId option', { hasText: 'Fishing boats moored in Tripoli harbour at dawn (Photo: Reuters)' }).getAttribute('value');
     await page.getByLabel('Lead image', { exact: true }).selectOption(leadOption ?? '');
-    await page.getByLabel('Bylines', { exact: true }).selectOption({ label: 'Omar Benali' });
+    await page.getByLabel('Byline 1', { exact: true }).selectOption({ label: 'Omar Benali' });
     await page.getByLabel(/Tags/).fill('Ceasefire, Libya');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('Saved.');

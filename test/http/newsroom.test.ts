@@ -43,8 +43,8 @@ describe.each(DIALECTS)('newsroom on %s', (dialect) => {
     const page = await by.get(`/admin/articles/${id}`);
     const headline = /<input id="headline" name="headline"[^>]*value="([^"]*)"/.exec(page.body)?.[1] ?? `Story ${id}`;
     // Post back what the form shows, as a browser would: the selected bylines included.
-    const bylineSelect = /<select id="authorIds"[\s\S]*?<\/select>/.exec(page.body)?.[0] ?? '';
-    const authorIds = [...bylineSelect.matchAll(/<option value="(\d+)" selected/g)].map((m) => m[1] ?? '');
+    const bylineSelects = [...page.body.matchAll(/<select id="authorIds-\d"[\s\S]*?<\/select>/g)].map((m) => m[0]);
+    const authorIds = bylineSelects.map((select) => /<option value="(\d+)" selected/.exec(select)?.[1] ?? '');
     return by.post(`/admin/articles/${id}`, form(headline.replace(/&amp;/g, '&'), { action, version: versionOf(page.body), authorIds, ...extra }));
   }
 
@@ -163,6 +163,13 @@ describe.each(DIALECTS)('newsroom on %s', (dialect) => {
       const others = await draft(editor, 'Editor story the author may not touch');
       expect((await act(author, others, 'publish')).statusCode).toBe(403);
       expect((await act(author, others, 'save')).statusCode).toBe(403);
+    });
+
+    it('keeps bylines in the order the desk chose', async () => {
+      const second = await t.make.author({ slug: 'second-writer', name: 'Sam Second' });
+      const id = await draft(editor, 'Story with two bylines', { authorIds: [String(second.id), '', String(byline.id)] });
+      await act(editor, id, 'publish');
+      expect((await site('/news/story-with-two-bylines')).body).toMatch(/By <a href="\/author\/second-writer" rel="author">Sam Second<\/a> and <a href="\/author\/reporter" rel="author">Rita Reporter<\/a>/);
     });
 
     it('refuses transitions that make no sense, with a clear message', async () => {

@@ -83,6 +83,12 @@ export function AdminLayout({ ctx, title, children, editor = false }: Props) {
                 <Csrf ctx={ctx} />
                 <button type="submit">Sign out</button>
               </form>
+              <form method="post" action="/admin/logout-everywhere">
+                <Csrf ctx={ctx} />
+                <button type="submit" title="Ends your sessions on every device">
+                  Sign out everywhere
+                </button>
+              </form>
             </div>
           )}
         </header>

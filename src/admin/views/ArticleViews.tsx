@@ -256,14 +256,33 @@ export function ArticleEditPage({ ctx, m, sections, authors, images, errors, not
                 ))}
               </select>
             </div>
+            <fieldset class="bylines">
+              <legend>Bylines, in order</legend>
+              {[0, 1, 2].map((slot) => (
+                <div key={slot}>
+                  <label for={`authorIds-${slot}`} class="visually-hidden">
+                    Byline {slot + 1}
+                  </label>
+                  <select id={`authorIds-${slot}`} name="authorIds" aria-label={`Byline ${slot + 1}`}>
+                    <option value="">{slot === 0 ? 'No byline' : 'None'}</option>
+                    {authors.map((a) => (
+                      <option key={a.id} value={a.id} selected={(i.authorIds ?? [])[slot] === a.id}>
+                        {a.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ))}
+            </fieldset>
             <div>
-              <label for="authorIds">Bylines</label>
-              <select id="authorIds" name="authorIds" multiple size={4}>
-                {authors.map((a) => (
-                  <option key={a.id} value={a.id} selected={(i.authorIds ?? []).includes(a.id)}>
-                    {a.name}
-                  </option>
-                ))}
+              <label for="language">Language edition</label>
+              <select id="language" name="language">
+                <option value="en" selected={(i.language ?? 'en') === 'en'}>
+                  English
+                </option>
+                <option value="es" selected={i.language === 'es'}>
+                  Español
+                </option>
               </select>
             </div>
             <div>
