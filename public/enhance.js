@@ -34,3 +34,22 @@ if (doc) {
     }
   }
 }
+
+// Click-to-load embeds: the provider's player is requested only when the reader asks.
+if (doc) {
+  for (const frame of doc.querySelectorAll('.embed-frame[data-embed-src]')) {
+    const button = frame.querySelector('button.embed-load');
+    if (!button) continue;
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const iframe = doc.createElement('iframe');
+      iframe.src = frame.dataset.embedSrc;
+      iframe.title = frame.dataset.embedTitle || 'Embedded video';
+      iframe.allow = 'fullscreen; picture-in-picture; encrypted-media';
+      iframe.referrerPolicy = 'strict-origin-when-cross-origin';
+      iframe.className = 'embed-player';
+      frame.replaceChildren(iframe);
+      iframe.focus();
+    });
+  }
+}

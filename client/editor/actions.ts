@@ -1,4 +1,5 @@
 /** What the toolbar buttons (and a few shortcuts) do beyond a one-line TipTap command. */
+import { parseEmbedUrl } from '../../src/core/embeds.js';
 import type { Editor } from '@tiptap/core';
 import type { ArticleHit, MediaAsset } from './api.js';
 import { rememberArticle, rememberMedia, searchArticles, searchMedia, thumbnailUrl } from './api.js';
@@ -49,6 +50,26 @@ export function toggleQuote(editor: Editor): void {
   const attribution = askText('Who is quoted? Attribution, optional (for example: Jane Smith, mayor)', '', LIMITS.attribution);
   if (attribution) editor.chain().focus().updateAttributes('blockquote', { attribution }).run();
   else editor.commands.focus();
+}
+
+/** Embeds by URL: only links the site knows how to show safely (src/core/embeds.ts). */
+export function insertEmbed(editor: Editor): void {
+  const url = askText('Embed: paste a YouTube, Vimeo or X (Twitter) post link', '', LIMITS.href);
+  if (!url) {
+    editor.commands.focus();
+    return;
+  }
+  if (!parseEmbedUrl(url)) {
+    tell('That link cannot be embedded. Use a YouTube or Vimeo video link, or a link to a post on X.');
+    editor.commands.focus();
+    return;
+  }
+  const caption = askText('Caption, optional', '', LIMITS.caption);
+  editor
+    .chain()
+    .focus()
+    .insertContent({ type: 'embed', attrs: { url: url.trim(), caption: caption || null } })
+    .run();
 }
 
 export function insertPullQuote(editor: Editor): void {

@@ -14,7 +14,7 @@ import { editLink } from './actions.js';
 import { Autosave } from './autosave.js';
 import { el } from './dom.js';
 import { isSafeHref, linkFromInput } from './links.js';
-import { Figure, ListItem, PullQuote, Quote, RelatedArticle } from './nodes.js';
+import { EmbedNode, Figure, ListItem, PullQuote, Quote, RelatedArticle } from './nodes.js';
 import { normaliseDocument, parseStoredBody } from './normalize.js';
 import { createToolbar } from './toolbar.js';
 
@@ -100,6 +100,7 @@ function mountEditor(form: HTMLFormElement, host: HTMLElement): Editor | null {
       Figure,
       RelatedArticle,
       PullQuote,
+      EmbedNode,
       shortcuts(() => focusToolbar()),
     ],
     editorProps: {

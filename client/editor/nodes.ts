@@ -4,6 +4,7 @@
  * has no nested lists). The atom nodes draw themselves with small DOM node views that fetch
  * what they show (thumbnail, headline) from the newsroom API.
  */
+import { EMBED_PROVIDER_NAMES, parseEmbedUrl } from '../../src/core/embeds.js';
 import { Node as TiptapNode, mergeAttributes, wrappingInputRule } from '@tiptap/core';
 import type { Attribute, Editor, NodeViewRendererProps } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
@@ -206,6 +207,48 @@ class PullQuoteView extends AtomView {
     this.setAttrs({ text, attribution: attribution || null });
   }
 }
+
+class EmbedView extends AtomView {
+  constructor(props: NodeViewRendererProps) {
+    super(props, 'div', 'nd-embed');
+  }
+
+  protected render(): void {
+    const attrs = attrsOf(this.node);
+    const url = cleanText(attrs.url, LIMITS.href) ?? '';
+    const embed = parseEmbedUrl(url);
+    const caption = cleanText(attrs.caption, LIMITS.caption);
+    this.dom.append(this.head(embed ? `Embed: ${EMBED_PROVIDER_NAMES[embed.provider]}` : 'Embed', this.editButton('Edit embed caption', () => this.edit())), el('p', { class: 'nd-embed-url', text: url }));
+    if (caption) this.dom.append(el('p', { class: 'nd-embed-caption', text: caption }));
+  }
+
+  private edit(): void {
+    const caption = askText('Caption (optional)', cleanText(attrsOf(this.node).caption, LIMITS.caption), LIMITS.caption);
+    if (caption === null) return;
+    this.setAttrs({ caption: caption || null });
+  }
+}
+
+/** A YouTube, Vimeo or X link shown click-to-load on the site (src/core/embeds.ts). */
+export const EmbedNode = TiptapNode.create({
+  name: 'embed',
+  group: 'block',
+  atom: true,
+  selectable: true,
+  draggable: true,
+  addAttributes() {
+    return { url: textAttribute('url', LIMITS.href), caption: textAttribute('caption', LIMITS.caption) };
+  },
+  parseHTML() {
+    return [{ tag: 'div[data-type="embed"]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['div', mergeAttributes(HTMLAttributes, { 'data-type': 'embed' })];
+  },
+  addNodeView() {
+    return (props) => new EmbedView(props);
+  },
+});
 
 export const Figure = TiptapNode.create({
   name: 'figure',

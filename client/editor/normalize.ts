@@ -6,6 +6,7 @@
  * values never reach the server. Pure and DOM-free: the e2e test runs it in Node too.
  */
 import type { BlockNode, InlineNode, ListItemNode, Mark, ParagraphNode, RichTextDocument } from '../../src/core/richtext.js';
+import { parseEmbedUrl } from '../../src/core/embeds.js';
 import { isSafeHref } from './links.js';
 
 type Json = Record<string, unknown>;
@@ -163,6 +164,12 @@ function normaliseBlock(value: unknown): BlockNode[] {
     case 'relatedArticle': {
       const articleId = positiveId(attrs.articleId);
       return articleId ? [{ type: 'relatedArticle', attrs: { articleId } }] : [];
+    }
+    case 'embed': {
+      const url = cleanText(attrs.url, LIMITS.href);
+      if (!url || !parseEmbedUrl(url)) return [];
+      const caption = cleanText(attrs.caption, LIMITS.caption);
+      return [{ type: 'embed', attrs: caption ? { url, caption } : { url } }];
     }
     default:
       // Anything else (an old code block, a rule) keeps its words as paragraphs.

@@ -4,7 +4,7 @@
  * unavailable ones marked aria-disabled (they stay focusable, as the toolbar pattern advises).
  */
 import type { Editor } from '@tiptap/core';
-import { editLink, insertImage, insertPullQuote, insertRelated, toggleQuote } from './actions.js';
+import { editLink, insertEmbed, insertImage, insertPullQuote, insertRelated, toggleQuote } from './actions.js';
 import { el } from './dom.js';
 
 interface Tool {
@@ -39,6 +39,7 @@ export const TOOL_GROUPS: Tool[][] = [
     { id: 'pullQuote', label: 'Pull quote', run: insertPullQuote },
     { id: 'image', label: 'Image', run: insertImage },
     { id: 'related', label: 'Related story', run: insertRelated },
+    { id: 'embed', label: 'Embed', run: insertEmbed },
   ],
   [
     { id: 'undo', label: 'Undo', keys: 'Mod+Z', enabled: (e) => e.can().undo(), run: (e) => e.chain().focus().undo().run() },

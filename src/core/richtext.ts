@@ -4,6 +4,7 @@
  * Anything not described here is rejected on write (see `parseDocument`).
  */
 import { z } from 'zod';
+import { parseEmbedUrl } from './embeds.js';
 
 export const LINK_PROTOCOLS = ['http:', 'https:', 'mailto:'] as const;
 
@@ -58,9 +59,16 @@ const figure = z.object({
     credit: z.string().max(300).optional(),
   }).strict(),
 }).strict();
+const embed = z.object({
+  type: z.literal('embed'),
+  attrs: z.object({
+    url: z.string().trim().max(2048).refine((u) => parseEmbedUrl(u) !== undefined, { message: 'embeds must be a YouTube, Vimeo or X link' }),
+    caption: z.string().max(1000).optional(),
+  }).strict(),
+}).strict();
 const relatedArticle = z.object({ type: z.literal('relatedArticle'), attrs: z.object({ articleId: z.number().int().positive() }).strict() }).strict();
 
-export const blockSchema = z.discriminatedUnion('type', [paragraph, heading, bulletList, orderedList, blockquote, pullQuote, figure, relatedArticle]);
+export const blockSchema = z.discriminatedUnion('type', [paragraph, heading, bulletList, orderedList, blockquote, pullQuote, figure, embed, relatedArticle]);
 export const documentSchema = z.object({ type: z.literal('doc'), content: z.array(blockSchema).max(5_000) }).strict();
 
 export type Mark = z.infer<typeof markSchema>;
@@ -113,6 +121,7 @@ export function documentToPlainText(doc: RichTextDocument): string {
         parts.push(block.attrs.text);
         break;
       case 'figure':
+      case 'embed':
         if (block.attrs.caption) parts.push(block.attrs.caption);
         break;
       case 'relatedArticle':

@@ -1,6 +1,7 @@
 /** The Fastify instance with what every response shares: security headers, health checks. */
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance } from 'fastify';
+import { EMBED_FRAME_ORIGINS } from '../core/embeds.js';
 import type { Db } from '../storage/db.js';
 
 export interface ServerOptions {
@@ -18,6 +19,8 @@ const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'self'",
+  // Click-to-load video embeds (core/embeds.ts) and nothing else.
+  `frame-src ${EMBED_FRAME_ORIGINS.join(' ')}`,
 ].join('; ');
 
 export function createServer(options: ServerOptions): FastifyInstance {

@@ -13,6 +13,7 @@ import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { slugify } from '../../src/core/slugs.js';
 import { demoArticles, seedDemo } from '../../src/seed/seed-demo.js';
+import { createArticle } from '../../src/services/publishing.js';
 import { createTestDatabase } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
 import { chromiumAvailable, launchChromium } from './browser.js';
@@ -137,6 +138,30 @@ describeBrowser('a reader in Chromium', () => {
     await page.goto(`${origin}/news/middle-east-africa/libya/un-mission-urges-armed-groups-to-respect-ceasefire-around-tripoli-after`);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${RESULTS}/article-dark.png` });
+    await page.close();
+  });
+
+  it('loads an embedded video only when the reader asks', async () => {
+    const section = await tdb.db.kysely.selectFrom('sections').select('id').where('slug', '=', 'libya').executeTakeFirstOrThrow();
+    await createArticle({ db: tdb.db, events: app.events }, {
+      headline: 'Video report from the Tripoli waterfront',
+      sectionId: section.id,
+      status: 'published',
+      publishedAt: new Date(Date.now() - 60_000).toISOString(),
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Our correspondent filed this report.' }] }, { type: 'embed', attrs: { url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', caption: 'The waterfront at dusk.' } }] },
+    });
+    const page = await browser.newPage();
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(origin)) outside.push(r.url());
+    });
+    await page.goto(`${origin}/news/middle-east-africa/libya/video-report-from-the-tripoli-waterfront`);
+    const load = page.getByRole('button', { name: 'Load the YouTube video' });
+    await expect(load.isVisible()).resolves.toBe(true);
+    expect(await page.locator('iframe').count()).toBe(0);
+    expect(outside).toEqual([]);
+    await load.click();
+    await expect(page.locator('iframe').getAttribute('src')).resolves.toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
     await page.close();
   });
 

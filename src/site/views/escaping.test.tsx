@@ -42,6 +42,9 @@ const article: Article = {
       { type: 'paragraph', content: [{ type: 'text', text: 'data', marks: [{ type: 'link', attrs: { href: 'data:text/html,<script>alert(4)</script>' } }] }] },
       { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: `<img src=x onerror=alert(5)>` }] },
       { type: 'blockquote', attrs: { attribution: XSS }, content: [{ type: 'paragraph', content: [{ type: 'text', text: "'quoted'" }] }] },
+      { type: 'embed', attrs: { url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', caption: XSS } },
+      // Not reachable through validation; the renderer must drop it.
+      { type: 'embed', attrs: { url: 'javascript:alert(6)' } },
     ],
   },
   leadMediaId: 1,
@@ -94,6 +97,13 @@ describe('article page escaping', () => {
     expect(html).not.toMatch(/href="data:/i);
     expect(html).toContain('<p>click</p>');
     expect(html).toContain('<p>data</p>');
+  });
+
+  it('renders embeds click-to-load: no frame or outside request until the reader asks', () => {
+    expect(html).not.toContain('<iframe');
+    expect(html).toContain('data-embed-src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"');
+    expect(html).toContain('<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener nofollow">Watch on YouTube</a>');
+    expect(html).not.toContain('alert(6)');
   });
 
   it('cannot break out of JSON-LD', () => {

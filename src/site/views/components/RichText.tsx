@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import type { MediaAsset } from '../../../core/media.js';
 import type { BlockNode, InlineNode, ParagraphNode, TextNode } from '../../../core/richtext.js';
+import { EMBED_PROVIDER_NAMES, parseEmbedUrl } from '../../../core/embeds.js';
 import { isSafeHref } from '../../../core/richtext.js';
 import type { Card } from '../../../services/reading.js';
 import { Picture } from './Picture.js';
@@ -92,6 +93,36 @@ function Block({ node, ctx }: { node: BlockNode; ctx: RichTextContext }) {
               {credit && <span class="credit"> {credit}</span>}
             </figcaption>
           )}
+        </figure>
+      );
+    }
+    case 'embed': {
+      const embed = parseEmbedUrl(node.attrs.url);
+      if (!embed) return null;
+      const name = EMBED_PROVIDER_NAMES[embed.provider];
+      return (
+        <figure class={`embed embed-${embed.provider}`}>
+          {embed.playerUrl ? (
+            // Click to load: nothing is fetched from the provider until the reader asks.
+            <div class="embed-frame" data-embed-src={embed.playerUrl} data-embed-title={`${name} video${node.attrs.caption ? `: ${node.attrs.caption}` : ''}`}>
+              <p>
+                This {name} video loads from {new URL(embed.playerUrl).hostname} only if you choose to play it.
+              </p>
+              <button type="button" class="embed-load" hidden>
+                Load the {name} video
+              </button>{' '}
+              <a href={embed.pageUrl} rel="noopener nofollow">
+                Watch on {name}
+              </a>
+            </div>
+          ) : (
+            <p class="embed-link">
+              <a href={embed.pageUrl} rel="noopener nofollow">
+                View the post on {name}
+              </a>
+            </p>
+          )}
+          {node.attrs.caption && <figcaption>{node.attrs.caption}</figcaption>}
         </figure>
       );
     }
