@@ -1,26 +1,7 @@
-/**
- * Link rules for the editor. They mirror `isSafeHref` in src/core/richtext.ts, which the
- * server applies on write; the editor cannot import that module without bundling zod, so the
- * check is repeated here (the e2e test compares the two).
- */
+/** Link rules for the editor: the same function the server applies (src/core/links.ts). */
+import { isSafeHref } from '../../src/core/links.js';
 
-const ALLOWED_PROTOCOLS = ['http:', 'https:', 'mailto:'];
-
-/** True for http(s) and mailto URLs and for paths on this site ("/news/…", "#section"). */
-export function isSafeHref(href: string): boolean {
-  // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
-  // eslint-disable-next-line no-control-regex
-  const compact = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  if (compact.startsWith('/') && !compact.startsWith('//')) return true;
-  if (compact.startsWith('#')) return true;
-  let url: URL;
-  try {
-    url = new URL(compact);
-  } catch {
-    return false;
-  }
-  return ALLOWED_PROTOCOLS.includes(url.protocol);
-}
+export { isSafeHref };
 
 /**
  * Turns what an editor typed into a link target: trims it and adds https:// to a bare

@@ -5,27 +5,9 @@
  */
 import { z } from 'zod';
 import { parseEmbedUrl } from './embeds.js';
+import { isSafeHref } from './links.js';
 
-export const LINK_PROTOCOLS = ['http:', 'https:', 'mailto:'] as const;
-
-/**
- * A link target is safe when it is a relative path on this site or uses an allowed
- * protocol. `javascript:`, `data:` and friends never pass, whatever their spelling.
- */
-export function isSafeHref(href: string): boolean {
-  // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
-  // eslint-disable-next-line no-control-regex
-  const compact = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  if (compact.startsWith('/') && !compact.startsWith('//')) return true;
-  if (compact.startsWith('#')) return true;
-  let url: URL;
-  try {
-    url = new URL(compact);
-  } catch {
-    return false;
-  }
-  return (LINK_PROTOCOLS as readonly string[]).includes(url.protocol);
-}
+export { LINK_PROTOCOLS, isSafeHref } from './links.js';
 
 const href = z.string().trim().min(1).max(2048).refine(isSafeHref, { message: 'link must be http(s), mailto or a site path' });
 

@@ -47,10 +47,13 @@ function openSqlite(file: string): Db {
   native.pragma('synchronous = NORMAL');
   native.pragma('foreign_keys = ON');
   native.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+  return wrap(new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) }), 'sqlite');
+}
+
+function wrap(kysely: Kysely<Database>, dialect: Dialect): Db {
   return {
     kysely,
-    dialect: 'sqlite',
+    dialect,
     ping: async () => {
       try {
         await sql`select 1`.execute(kysely);
@@ -67,18 +70,5 @@ function openPostgres(url: string, poolSize: number): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => undefined);
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return {
-    kysely,
-    dialect: 'postgres',
-    ping: async () => {
-      try {
-        await sql`select 1`.execute(kysely);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    close: () => kysely.destroy(),
-  };
+  return wrap(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
 }
