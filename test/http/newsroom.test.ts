@@ -108,6 +108,15 @@ describe.each(DIALECTS)('newsroom on %s', (dialect) => {
       expect((await attempt('the real password 1', '10.1.1.1')).statusCode).toBe(303);
     });
 
+    it('throttles sign-in per address across accounts', async () => {
+      const target = await signedIn(t, 'author', { password: 'ip throttled pw' });
+      const attempt = (email: string, password: string) =>
+        t.app.server.inject({ method: 'POST', url: '/admin/login', remoteAddress: '10.7.7.7', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: 'nd_form=prelogin-token-abcdefghijk' }, payload: encodeForm({ _csrf: 'prelogin-token-abcdefghijk', email, password }) });
+      // Password spraying: one guess each at many accounts from one address.
+      for (let i = 0; i < 20; i++) expect((await attempt(`nobody${i}@example.test`, 'guess')).statusCode).toBe(401);
+      expect((await attempt(target.user.email, 'ip throttled pw')).statusCode).toBe(429);
+    });
+
     it('resets a password by email and ends every old session', async () => {
       const person = await signedIn(t, 'author', { password: 'before reset pw' });
       mail.length = 0;
