@@ -9,7 +9,6 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -19,6 +18,7 @@ import { normaliseDocument } from '../../client/editor/normalize.js';
 import { buildClient } from '../../scripts/build-client.mjs';
 import { isSafeHref, parseDocument } from '../../src/core/richtext.js';
 import type { RichTextDocument } from '../../src/core/richtext.js';
+import { axeViolations } from './axe.js';
 import { chromiumAvailable, launchChromium } from './browser.js';
 
 const RESULTS = 'test-results';
@@ -26,7 +26,6 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const CSRF = 'test-csrf-token-123';
 // The site's policy (src/http/server.ts): no inline scripts or styles.
 const CSP = ["default-src 'self'", "img-src 'self' data:", "style-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'"].join('; ');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const MEDIA = [
   { id: 7, key: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', alt: 'Fishing boats moored in the harbour at dawn', caption: 'Boats in the harbour', credit: 'Ana Lopes/Newsdesk', width: 1600, height: 1067 },
@@ -105,16 +104,6 @@ function answerDialogs(page: Page) {
     return void dialog.accept(answer ?? dialog.defaultValue());
   });
   return { answers, seen };
-}
-
-async function axeViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (rightly) blocks an inline <script>.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((v) => ({ id: v.id, targets: v.nodes.flatMap((n) => n.target) }));
-  });
 }
 
 describe('editor link and body rules', () => {

@@ -11,19 +11,16 @@ import sharp from 'sharp';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/env.js';
-import { seedDemo } from '../../src/seed/seed-demo.js';
-import { createTestDatabase } from '../helpers/databases.js';
-import type { TestDatabase } from '../helpers/databases.js';
 import { chromiumAvailable, launchChromium } from './browser.js';
+import { startSeededServer } from './seeded-server.js';
+import type { SeededServer } from './seeded-server.js';
 
 const RESULTS = 'test-results';
 const describeBrowser = chromiumAvailable ? describe : describe.skip;
 const PASSWORD = 'a newsroom password';
 
 describeBrowser('the newsroom in Chromium', () => {
-  let tdb: TestDatabase;
+  let server: SeededServer;
   let app: App;
   let browser: Browser;
   let origin: string;
@@ -45,16 +42,13 @@ describeBrowser('the newsroom in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(RESULTS, { recursive: true });
-    tdb = await createTestDatabase('sqlite');
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url, PORT: '0', SCHEDULER_INTERVAL_MS: '250', SITE_TIME_ZONE: 'UTC' });
-    app = await createApp(config, { db: tdb.db });
-    await seedDemo({ db: tdb.db, media: app.media, events: app.events });
-    await account('editor', 'editor@example.test', 'Elena Editor');
-    await account('contributor', 'contrib@example.test', 'Carlos Contributor');
-    await app.server.listen({ host: '127.0.0.1', port: 0 });
+    server = await startSeededServer({ SCHEDULER_INTERVAL_MS: '250', SITE_TIME_ZONE: 'UTC' }, async (started) => {
+      app = started;
+      await account('editor', 'editor@example.test', 'Elena Editor');
+      await account('contributor', 'contrib@example.test', 'Carlos Contributor');
+    });
     app.startScheduler();
-    const address = app.server.server.address();
-    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    origin = server.origin;
     photoPath = join(mkdtempSync(join(tmpdir(), 'newsdesk-photo-')), 'harbour.jpg');
     writeFileSync(photoPath, await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer());
     browser = await launchChromium();
@@ -62,8 +56,7 @@ describeBrowser('the newsroom in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await tdb?.drop();
+    await server?.close();
   });
 
   it('an editor writes, illustrates and schedules a story that then publishes itself', async () => {

@@ -3,66 +3,38 @@
  * checking that every element of the seed page is visible, that the pages pass axe-core's
  * WCAG 2.2 A/AA rules and an HTML validator, and saving screenshots under test-results/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
+import { axeViolations } from './axe.js';
+import { startSeededServer } from './seeded-server.js';
+import type { SeededServer } from './seeded-server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/env.js';
 import { slugify } from '../../src/core/slugs.js';
-import { demoArticles, seedDemo } from '../../src/seed/seed-demo.js';
+import { demoArticles } from '../../src/seed/seed-demo.js';
 import { createArticle } from '../../src/services/publishing.js';
-import { createTestDatabase } from '../helpers/databases.js';
-import type { TestDatabase } from '../helpers/databases.js';
 import { chromiumAvailable, launchChromium } from './browser.js';
 
 const RESULTS = 'test-results';
 const seedStory = demoArticles.find((a) => a.key === 'n-libya-ceasefire-tripoli');
 const SEED_PATH = `/news/middle-east-africa/libya/${slugify(seedStory?.headline ?? '')}`;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-  });
-}
-
 const describeBrowser = chromiumAvailable ? describe : describe.skip;
 
 describeBrowser('a reader in Chromium', () => {
-  let tdb: TestDatabase;
-  let app: App;
+  let server: SeededServer;
   let browser: Browser;
   let origin: string;
 
   beforeAll(async () => {
     mkdirSync(RESULTS, { recursive: true });
-    tdb = await createTestDatabase('sqlite');
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url, PORT: '0' });
-    app = await createApp(config, { db: tdb.db });
-    await seedDemo({ db: tdb.db, media: app.media, events: app.events });
-    await app.server.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.server.address();
-    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    server = await startSeededServer();
+    origin = server.origin;
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await tdb?.drop();
+    await server?.close();
   });
 
   it('reads the seed article from the home page, with every element visible', async () => {
@@ -125,8 +97,7 @@ describeBrowser('a reader in Chromium', () => {
   });
 
   it('meets WCAG 2.2 AA (axe-core) on the article, home and section pages', async () => {
-    // axe is injected as an inline script, which the site's CSP rightly forbids.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     for (const path of [SEED_PATH, '/', '/news/middle-east-africa/libya', '/tag/united-nations', '/author/omar-benali', '/no-such-page', '/live']) {
       const response = await page.goto(`${origin}${path}`);
       expect(response?.status(), path).toBeLessThan(path === '/no-such-page' ? 500 : 300);
@@ -142,8 +113,8 @@ describeBrowser('a reader in Chromium', () => {
   });
 
   it('loads an embedded video only when the reader asks', async () => {
-    const section = await tdb.db.kysely.selectFrom('sections').select('id').where('slug', '=', 'libya').executeTakeFirstOrThrow();
-    await createArticle({ db: tdb.db, events: app.events }, {
+    const section = await server.tdb.db.kysely.selectFrom('sections').select('id').where('slug', '=', 'libya').executeTakeFirstOrThrow();
+    await createArticle({ db: server.tdb.db, events: server.app.events }, {
       headline: 'Video report from the Tripoli waterfront',
       sectionId: section.id,
       status: 'published',
