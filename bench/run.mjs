@@ -4,6 +4,7 @@
 //
 // Run with `npm run bench` (which builds first). Knobs: BENCH_DURATION (seconds per scenario),
 // BENCH_CONNECTIONS, BENCH_DATABASE_URL (a PostgreSQL database instead of a temp SQLite file).
+
 // Node's globals are imported: the repository's ESLint config declares no Node globals for .mjs.
 import { Buffer } from 'node:buffer';
 import { spawn, spawnSync } from 'node:child_process';
@@ -131,8 +132,10 @@ process.on('exit', () => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
+    interrupted = true;
     process.stderr.write(`\n${signal}: stopping the servers and removing temp files...\n`);
     void cleanup().finally(() => process.exit(130));
   });
@@ -396,7 +399,11 @@ http {
 
 const fmtRps = (n) => Math.round(n).toLocaleString('en-US');
 const fmtMs = (n) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : 'n/a');
-const fmtRatio = (a, b) => (b ? `${(a / b).toFixed(2)}x` : undefined);
+const fmtRatio = (a, b) => {
+  const ratio = a / b;
+  // Two decimals say nothing about a cache miss at 1% of nginx: keep two significant digits.
+  return `${ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2)}x`;
+};
 
 function tableRows(results, node, nginx) {
   return results.map((r) => {
@@ -427,13 +434,14 @@ function printMarkdown(header, rows) {
 // ---------------------------------------------------------------------------------------
 
 async function main() {
-  const wrkPath = findExecutable('wrk', ['/usr/bin', '/usr/local/bin']);
+  const wrkPath = findExecutable('wrk');
   if (!wrkPath) {
     say('wrk is not installed: it drives every scenario. On Debian or Ubuntu:');
     say('  sudo apt-get install wrk nginx-light');
     process.exitCode = 1;
     return;
   }
+  // sbin directories are often missing from a non-root PATH, and Debian installs nginx there.
   const nginxPath = findExecutable('nginx', ['/usr/sbin', '/usr/local/sbin', '/usr/local/nginx/sbin']);
   if (!existsSync(SERVER_ENTRY)) {
     say(`${SERVER_ENTRY} is missing: run \`npm run bench\`, which builds it first.`);
@@ -454,9 +462,9 @@ async function main() {
   say();
 
   say('Starting Newsdesk (the first start seeds the demo newsroom)...');
-  const main = await startNewsdesk('newsdesk', dataDir, {});
-  const articlePath = await pickArticlePath(main.origin);
-  const articleUrl = `${main.origin}${articlePath}`;
+  const cached = await startNewsdesk('newsdesk', dataDir, {});
+  const articlePath = await pickArticlePath(cached.origin);
+  const articleUrl = `${cached.origin}${articlePath}`;
 
   // The first gzip request renders and compresses; the second is what a cache hit sends.
   await get(articleUrl, { 'accept-encoding': 'gzip' });
@@ -469,17 +477,18 @@ async function main() {
   const baselineHeaders = Object.fromEntries(COPIED_HEADERS.filter((h) => article.headers[h] !== undefined).map((h) => [h, article.headers[h]]));
   const bodyFile = join(workDir, 'article.html.gz');
   writeFileSync(bodyFile, articleBytes);
-  const home = await get(`${main.origin}/`, { 'accept-encoding': 'gzip' });
+  const home = await get(`${cached.origin}/`, { 'accept-encoding': 'gzip' });
 
   say(`  Article: ${articlePath}`);
   say(`  Article response: ${articleBytes.length} bytes gzip (${articleHtmlBytes} bytes HTML); home page: ${home.body.length} bytes gzip`);
   say();
   say('Running scenarios:');
 
-  const results = [];
-  results.push({ kind: 'newsdesk', ...(await scenario(wrkPath, 'article (cache hit)', articleUrl)) });
-  results.push({ kind: 'newsdesk', ...(await scenario(wrkPath, 'home (cache hit)', `${main.origin}/`)) });
-  await stopProcess(main.proc);
+  // Each server is stopped as soon as its scenarios are done: on a small machine an idle
+  // process still costs timer wake-ups and memory, and nothing may compete with the next one.
+  const articleHit = { kind: 'newsdesk', ...(await scenario(wrkPath, 'article (cache hit)', articleUrl)) };
+  const homeHit = { kind: 'newsdesk', ...(await scenario(wrkPath, 'home (cache hit)', `${cached.origin}/`)) };
+  await stopProcess(cached.proc);
 
   // A second process on the same database with the page cache off: every request renders.
   const uncached = await startNewsdesk('newsdesk (PAGE_CACHE_TTL=0)', dataDir, { PAGE_CACHE_TTL: '0', SEED_DEMO_CONTENT: 'false' });
@@ -489,30 +498,34 @@ async function main() {
       throw new Error(`With PAGE_CACHE_TTL=0 the article answered ${res.status} x-cache ${res.headers['x-cache'] ?? 'none'}, expected 200 MISS`);
     }
   }
-  results.push({ kind: 'newsdesk', ...(await scenario(wrkPath, 'article (cache miss)', `${uncached.origin}${articlePath}`, cacheBustingScript(workDir))) });
+  const articleMiss = { kind: 'newsdesk', ...(await scenario(wrkPath, 'article (cache miss)', `${uncached.origin}${articlePath}`, cacheBustingScript(workDir))) };
   await stopProcess(uncached.proc);
 
   const bare = await startBareNode(workDir, bodyFile, baselineHeaders);
   const node = { kind: 'baseline', ...(await scenario(wrkPath, 'bare node http', bare.url)) };
-  results.push(node);
   await stopProcess(bare.proc);
 
   let nginx;
   if (nginxPath) {
     const server = await startNginx(nginxPath, articleBytes, baselineHeaders);
     nginx = { kind: 'baseline', ...(await scenario(wrkPath, 'nginx static', server.url)) };
-    results.push(nginx);
     await stopProcess(server.proc);
   } else {
     say('  nginx static: skipped (nginx is not installed; apt-get install nginx-light)');
   }
 
-  say();
+  const results = [articleHit, articleMiss, homeHit, node, nginx].filter(Boolean);
+
+  // Errors make a req/s figure meaningless (an error page is cheap), so they are shouted.
+  const warnings = [];
   for (const r of results) {
     const s = r.socketErrors;
-    const socketErrors = s ? s.connect + s.read + s.write + s.timeout : 0;
-    if (r.non2xx3xx > 0) say(`Warning: ${r.name}: ${r.non2xx3xx} of ${r.requests} responses were not 2xx/3xx.`);
-    if (socketErrors > 0) say(`Warning: ${r.name}: socket errors: connect ${s.connect}, read ${s.read}, write ${s.write}, timeout ${s.timeout}.`);
+    if (r.non2xx3xx > 0) warnings.push(`Warning: ${r.name}: ${r.non2xx3xx} of ${r.requests} responses were not 2xx/3xx.`);
+    if (s && s.connect + s.read + s.write + s.timeout > 0) warnings.push(`Warning: ${r.name}: socket errors: connect ${s.connect}, read ${s.read}, write ${s.write}, timeout ${s.timeout}.`);
+  }
+  if (warnings.length > 0) {
+    say();
+    warnings.forEach((w) => say(w));
   }
 
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio'];
@@ -530,7 +543,8 @@ async function main() {
 try {
   await main();
 } catch (error) {
-  process.stderr.write(`\nBenchmark failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  // After Ctrl+C the killed wrk or server makes main() fail: that is not news.
+  if (!interrupted) process.stderr.write(`\nBenchmark failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 } finally {
   await cleanup();

@@ -181,6 +181,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
           return { status: 200, html: renderDocument(<SectionPage ctx={await context(path)} m={m} />), tags: ['list', `section:${found.section.id}`, ...cardTags(m.cards.map((c) => c.id))] };
         }
         case 'article': {
+          // Articles have no pages: `?page=N` must not store a copy per N in the cache.
+          if (req.query.page !== undefined) return { status: 301, html: '', location: path, tags: [], cacheable: false };
           const m = await reading.articlePage(found.article);
           const shown = [m.article.id, ...m.related.keys(), ...m.moreFromSection.map((c) => c.id)];
           return {

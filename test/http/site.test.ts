@@ -200,6 +200,19 @@ describe.each(DIALECTS)('reader site on %s', (dialect) => {
     expect((await get('/opinion/misrata-port-reopens/')).headers.location).toBe('/opinion/misrata-port-reopens');
   });
 
+  it('does not let query strings fill the page cache with copies of one article', async () => {
+    const url = '/news/middle-east-africa/libya/oil-output-resumes-at-western-fields';
+    await get(url);
+    const before = t.app.cache.size;
+    for (let page = 2; page < 12; page++) {
+      const res = await get(`${url}?page=${page}`);
+      expect(res.statusCode).toBe(301);
+      expect(res.headers.location).toBe(url);
+    }
+    expect((await get(`${url}?utm_source=newsletter`)).headers['x-cache']).toBe('HIT');
+    expect(t.app.cache.size).toBe(before);
+  });
+
   it('answers revalidation with 304 (ETag and Last-Modified) and caches pages', async () => {
     const url = '/news/middle-east-africa/libya/oil-output-resumes-at-western-fields';
     const first = await get(url);
