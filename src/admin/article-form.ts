@@ -29,6 +29,8 @@ export function readArticleForm(body: unknown, timeZone: string): { input: Artic
   const versionRaw = field(body, 'version');
   const leadMediaId = optionalInt(field(body, 'leadMediaId'));
   if (leadMediaId !== null && !Number.isInteger(leadMediaId)) problems.push('leadMediaId: must be a media number');
+  const socialMediaId = optionalInt(field(body, 'socialMediaId'));
+  if (socialMediaId !== null && !Number.isInteger(socialMediaId)) problems.push('socialMediaId: must be a media number');
   if (problems.length) throw new ValidationError(problems);
 
   const input: ArticleInput = {
@@ -41,6 +43,7 @@ export function readArticleForm(body: unknown, timeZone: string): { input: Artic
     seoDescription: field(body, 'seoDescription') || null,
     body: doc,
     leadMediaId,
+    socialMediaId,
     commentsOpen: field(body, 'commentsOpen') === '1',
     // Several byline selects share the name: the browser sends them in order, blanks included.
     authorIds: [...new Set(fields(body, 'authorIds').filter((v) => v !== '').map(Number))],

@@ -23,6 +23,8 @@ export interface Article {
   seoDescription: string | null;
   body: RichTextDocument;
   leadMediaId: number | null;
+  /** The image for social cards when it should differ from the lead. */
+  socialMediaId: number | null;
   status: ArticleStatus;
   /** ISO 8601, UTC. Null until first published. */
   publishedAt: string | null;

@@ -113,6 +113,7 @@ export class Newsroom {
       seoDescription: x.seoDescription,
       body: x.body,
       leadMediaId: x.leadMediaId,
+      socialMediaId: x.socialMediaId,
       commentsOpen: x.commentsOpen,
       authorIds: a.authorIds,
       tags: a.tags,

@@ -44,6 +44,8 @@ export interface ArticlePage {
   authors: Author[];
   tags: Tag[];
   lead: MediaAsset | undefined;
+  /** The image for social cards: its own, or the lead. */
+  socialImage: MediaAsset | undefined;
   updatedAt: string | null;
   corrections: Correction[];
   /** Stories named in RELATED blocks, by id (missing or private ones are left out). */
@@ -175,7 +177,7 @@ export class ReadingService {
     const section = tree.byId.get(article.sectionId);
     if (!section) throw new Error(`article ${article.id} is in missing section ${article.sectionId}`);
     const relatedIds = referencedArticleIds(article.body);
-    const mediaIds = [...referencedMediaIds(article.body), ...(article.leadMediaId === null ? [] : [article.leadMediaId])];
+    const mediaIds = [...referencedMediaIds(article.body), ...[article.leadMediaId, article.socialMediaId].filter((id) => id !== null)];
     const [authorIds, tagIds, corrections, relatedSummaries, media, more] = await Promise.all([
       this.articles.authorIdsFor([article.id]),
       this.articles.tagIdsFor(article.id),
@@ -195,6 +197,7 @@ export class ReadingService {
       authors: (authorIds.get(article.id) ?? []).flatMap((id) => authorsById.get(id) ?? []),
       tags,
       lead: article.leadMediaId === null ? undefined : media.get(article.leadMediaId),
+      socialImage: (article.socialMediaId === null ? undefined : media.get(article.socialMediaId)) ?? (article.leadMediaId === null ? undefined : media.get(article.leadMediaId)),
       updatedAt: visibleUpdateTime(article),
       corrections,
       related: new Map(relatedCards.map((c) => [c.id, c])),

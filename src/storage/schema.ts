@@ -76,6 +76,7 @@ export interface ArticlesTable {
   embargo_until: string | null;
   created_by: number | null;
   updated_by: number | null;
+  social_media_id: number | null;
 }
 
 export interface ArticleAuthorsTable {

@@ -138,6 +138,16 @@ describe.each(DIALECTS)('reader site on %s', (dialect) => {
     expect(blocks.find((b) => b['@type'] === 'BreadcrumbList')).toBeTruthy();
   });
 
+  it('uses a separate social card image when the desk sets one', async () => {
+    const card = await t.make.image({ alt: 'A square card for social networks', width: 1200, height: 1200 });
+    await t.make.article({ sectionId: libya.id, headline: 'Story with its own social card', leadMediaId: photo.id, socialMediaId: card.id });
+    const html = (await get('/news/middle-east-africa/libya/story-with-its-own-social-card')).body;
+    expect(html).toContain(`<meta property="og:image" content="${TEST_ORIGIN}/media/${card.key}/1024.jpeg"/>`);
+    expect(html).toContain('<meta name="twitter:image:alt" content="A square card for social networks"/>');
+    // The page itself still shows the lead photo.
+    expect(html).toContain(`/media/${photo.key}/320.avif 320w`);
+  });
+
   it('paginates section pages and lists child sections', async () => {
     const first = await get('/opinion');
     expect(first.statusCode).toBe(200);

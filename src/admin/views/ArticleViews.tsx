@@ -304,6 +304,17 @@ export function ArticleEditPage({ ctx, m, sections, authors, images, errors, not
               </p>
             </div>
             <div>
+              <label for="socialMediaId">Social card image (blank: the lead image)</label>
+              <select id="socialMediaId" name="socialMediaId">
+                <option value="">Same as the lead image</option>
+                {images.map((img) => (
+                  <option key={img.id} value={img.id} selected={i.socialMediaId === img.id}>
+                    {img.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
               <label for="slug">Slug (blank: from the headline)</label>
               <input id="slug" name="slug" maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" value={i.slug ?? ''} />
             </div>

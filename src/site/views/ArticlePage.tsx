@@ -12,7 +12,8 @@ import { Layout } from './Layout.js';
 function articleSeo(ctx: PageContext, m: Model): Seo {
   const a = m.article;
   const url = absolute(ctx, m.url);
-  const image = m.lead ? { url: mediaUrl(m.lead, defaultWidth(m.lead), 'jpeg'), width: defaultWidth(m.lead), height: Math.round((m.lead.height * defaultWidth(m.lead)) / m.lead.width), alt: m.lead.alt } : undefined;
+  const card = m.socialImage;
+  const image = card ? { url: mediaUrl(card, defaultWidth(card), 'jpeg'), width: defaultWidth(card), height: Math.round((card.height * defaultWidth(card)) / card.width), alt: card.alt } : undefined;
   const modified = m.updatedAt ?? a.publishedAt ?? a.updatedAt;
   const jsonLd = {
     '@context': 'https://schema.org',

@@ -84,6 +84,7 @@ export function rowToArticle(row: ArticleRow): Article {
     // Bodies are validated before they are written, so the stored JSON is trusted here.
     body: JSON.parse(row.body) as RichTextDocument,
     leadMediaId: row.lead_media_id,
+    socialMediaId: row.social_media_id,
     status: row.status as ArticleStatus,
     publishedAt: row.published_at,
     displayUpdatedAt: row.display_updated_at,
@@ -188,6 +189,7 @@ export interface ArticleFields {
   seoDescription: string | null;
   body: RichTextDocument;
   leadMediaId: number | null;
+  socialMediaId: number | null;
   status: ArticleStatus;
   publishedAt: string | null;
   displayUpdatedAt: string | null;
@@ -205,6 +207,7 @@ const fieldsToRow = (f: ArticleFields) => ({
   seo_description: f.seoDescription,
   body: JSON.stringify(f.body),
   lead_media_id: f.leadMediaId,
+  social_media_id: f.socialMediaId,
   status: f.status,
   published_at: f.publishedAt,
   display_updated_at: f.displayUpdatedAt,
