@@ -20,6 +20,7 @@ import type { Scheduler } from './jobs/scheduler.js';
 import { Accounts } from './services/accounts.js';
 import { createMailer } from './services/mail.js';
 import type { Mailer } from './services/mail.js';
+import { CatalogAdmin } from './services/catalog-admin.js';
 import { MediaLibrary } from './services/media-library.js';
 import { Newsroom } from './services/newsroom.js';
 import { Previews } from './services/previews.js';
@@ -68,6 +69,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const reading = new ReadingService({ db, events, ...clock });
   const accounts = new Accounts({ db, ...clock });
   const newsroom = new Newsroom({ db, events, ...clock });
+  const catalog = new CatalogAdmin({ db, events, ...clock });
   const previews = new Previews(new SettingsRepository(db.kysely), overrides.now);
 
   events.subscribe((event) => {
@@ -100,6 +102,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       options: { siteName: config.SITE_NAME, origin, timeZone: config.SITE_TIME_ZONE, secureCookies: origin.startsWith('https://') },
     },
     db,
+    catalog,
   );
   registerSiteRoutes(server, {
     reading,

@@ -13,7 +13,9 @@ import type { AdminDeps } from './context.js';
 import { adminContext, sendAdminPage } from './context.js';
 import { registerApiRoutes } from './routes/api.js';
 import { registerArticleRoutes } from './routes/articles.js';
+import type { CatalogAdmin } from '../services/catalog-admin.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerCatalogRoutes } from './routes/catalog.js';
 import { registerMediaRoutes } from './routes/media.js';
 import { registerUserRoutes } from './routes/users.js';
 import { csrfValid, loadSession } from './security.js';
@@ -21,7 +23,7 @@ import { AdminLayout } from './views/AdminLayout.js';
 
 const PUBLIC_PATHS = new Set(['/admin/login', '/admin/setup', '/admin/accept', '/admin/forgot', '/admin/reset']);
 
-export async function registerAdmin(app: FastifyInstance, deps: AdminDeps, db: Db): Promise<void> {
+export async function registerAdmin(app: FastifyInstance, deps: AdminDeps, db: Db, catalog: CatalogAdmin): Promise<void> {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
 
@@ -68,6 +70,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps, db: D
     registerAuthRoutes(admin, deps);
     registerArticleRoutes(admin, deps);
     registerUserRoutes(admin, deps);
+    registerCatalogRoutes(admin, deps, catalog);
     registerApiRoutes(admin, deps, db);
     await registerMediaRoutes(admin, deps, deps.media, { maxBytes: deps.mediaLimits.maxBytes });
   });

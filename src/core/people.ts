@@ -6,6 +6,15 @@ export interface Author {
   role: string;
   bio: string;
   xHandle: string | null;
+  /** A portrait from the media library. */
+  photoMediaId?: number | null;
+  /** Profiles elsewhere (https only), shown on the author page with rel="me". */
+  links?: AuthorLink[];
+}
+
+export interface AuthorLink {
+  label: string;
+  url: string;
 }
 
 export interface Tag {

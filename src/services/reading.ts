@@ -254,10 +254,12 @@ export class ReadingService {
     return { ...(await this.listPage({ language, tagId: tag.id }, page)), tag };
   }
 
-  async authorPage(language: Language, slug: string, page: number): Promise<(ListPage & { author: Author }) | undefined> {
+  async authorPage(language: Language, slug: string, page: number): Promise<(ListPage & { author: Author; photo: MediaAsset | undefined }) | undefined> {
     const author = await this.authors.bySlug(slug);
     if (!author) return undefined;
-    return { ...(await this.listPage({ language, authorId: author.id }, page)), author };
+    const photoId = author.photoMediaId ?? null;
+    const [list, photos] = await Promise.all([this.listPage({ language, authorId: author.id }, page), this.media.byIds(photoId === null ? [] : [photoId])]);
+    return { ...list, author, photo: photoId === null ? undefined : photos.get(photoId) };
   }
 
   /** Top-level sections for the site navigation. */

@@ -26,6 +26,10 @@ export interface AuthorsTable {
   x_handle: string | null;
   created_at: string;
   updated_at: string;
+  /** A portrait from the media library. */
+  photo_media_id: number | null;
+  /** JSON array of {label, url} (https only); '[]' by default. */
+  links: Generated<string>;
 }
 
 export interface TagsTable {

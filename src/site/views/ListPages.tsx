@@ -1,8 +1,11 @@
+import type { MediaAsset } from '../../core/media.js';
 import type { Author, Tag } from '../../core/people.js';
 import type { ListPage, SectionPage as SectionModel } from '../../services/reading.js';
+import { defaultWidth, mediaUrl } from '../format.js';
 import { Breadcrumbs } from './components/Breadcrumbs.js';
 import { Card } from './components/Card.js';
 import { Pagination } from './components/Pagination.js';
+import { Picture } from './components/Picture.js';
 import type { PageContext, Seo } from './context.js';
 import { Layout } from './Layout.js';
 
@@ -77,9 +80,12 @@ export function TagPage({ ctx, m }: { ctx: PageContext; m: ListPage & { tag: Tag
   );
 }
 
-export function AuthorPage({ ctx, m }: { ctx: PageContext; m: ListPage & { author: Author } }) {
+export function AuthorPage({ ctx, m }: { ctx: PageContext; m: ListPage & { author: Author; photo?: MediaAsset | undefined } }) {
   const base = `/author/${m.author.slug}`;
   const a = m.author;
+  const links = a.links ?? [];
+  const xUrl = a.xHandle ? `https://x.com/${a.xHandle.replace(/^@/, '')}` : undefined;
+  const sameAs = [...(xUrl ? [xUrl] : []), ...links.map((l) => l.url)];
   const person = {
     '@context': 'https://schema.org',
     '@type': 'Person',
@@ -87,11 +93,17 @@ export function AuthorPage({ ctx, m }: { ctx: PageContext; m: ListPage & { autho
     jobTitle: a.role || undefined,
     description: a.bio || undefined,
     url: `${ctx.origin}${base}`,
-    sameAs: a.xHandle ? [`https://x.com/${a.xHandle.replace(/^@/, '')}`] : undefined,
+    image: m.photo ? `${ctx.origin}${mediaUrl(m.photo, defaultWidth(m.photo), 'jpeg')}` : undefined,
+    sameAs: sameAs.length ? sameAs : undefined,
   };
   return (
     <Layout ctx={ctx} seo={{ title: `${a.name}${pageSuffix(m.page)}`, description: a.bio || `Stories by ${a.name}.`, canonical: canonicalFor(base, m.page), type: 'profile', jsonLd: [person] }}>
       <header class="list-header author-header">
+        {m.photo && (
+          <div class="author-photo">
+            <Picture asset={m.photo} sizes="8rem" priority alt={m.photo.alt || `Portrait of ${a.name}`} />
+          </div>
+        )}
         <p class="list-kind">{a.role || 'Author'}</p>
         <h1>{a.name}</h1>
         {a.bio && <p class="list-description">{a.bio}</p>}
@@ -101,6 +113,17 @@ export function AuthorPage({ ctx, m }: { ctx: PageContext; m: ListPage & { autho
               {a.xHandle.startsWith('@') ? a.xHandle : `@${a.xHandle}`} on X
             </a>
           </p>
+        )}
+        {links.length > 0 && (
+          <ul class="author-links">
+            {links.map((l) => (
+              <li key={l.url}>
+                <a href={l.url} rel="me noopener">
+                  {l.label}
+                </a>
+              </li>
+            ))}
+          </ul>
         )}
       </header>
       <StoryList ctx={ctx} list={m} base={base} />

@@ -1,12 +1,29 @@
 /** Sections, authors, tags, media and settings: the small tables around articles. */
 import type { Kysely } from 'kysely';
 import type { MediaAsset } from '../../core/media.js';
-import type { Author, Tag } from '../../core/people.js';
+import type { Author, AuthorLink, Tag } from '../../core/people.js';
 import type { Section } from '../../core/sections.js';
 import type { AuthorRow, Database, MediaRow, SectionRow, TagRow } from '../schema.js';
 
 export const rowToSection = (r: SectionRow): Section => ({ id: r.id, parentId: r.parent_id, slug: r.slug, name: r.name, description: r.description, position: r.position, language: r.language });
-export const rowToAuthor = (r: AuthorRow): Author => ({ id: r.id, slug: r.slug, name: r.name, role: r.role, bio: r.bio, xHandle: r.x_handle });
+export const rowToAuthor = (r: AuthorRow): Author => ({ id: r.id, slug: r.slug, name: r.name, role: r.role, bio: r.bio, xHandle: r.x_handle, photoMediaId: r.photo_media_id, links: parseAuthorLinks(r.links) });
+
+/** The stored links of an author; anything malformed (or not https) is left out, never thrown. */
+export function parseAuthorLinks(json: string): AuthorLink[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const { label, url } = item as { label?: unknown; url?: unknown };
+    return typeof label === 'string' && typeof url === 'string' && /^https:\/\//i.test(url) ? [{ label, url }] : [];
+  });
+}
+
 export const rowToTag = (r: TagRow): Tag => ({ id: r.id, slug: r.slug, name: r.name });
 export const rowToMedia = (r: MediaRow): MediaAsset => ({
   id: r.id,
