@@ -34,9 +34,10 @@ type AcceptedFormat = keyof typeof ACCEPTED;
 const isAccepted = (f: string | undefined): f is AcceptedFormat => f !== undefined && Object.hasOwn(ACCEPTED, f);
 
 export interface MediaUsage {
+  /** A story's id, or an author's id when `as` is 'author photo'. */
   id: number;
   headline: string;
-  as: 'lead' | 'inline';
+  as: 'lead' | 'inline' | 'social card' | 'author photo';
 }
 
 export class MediaLibrary {
@@ -129,19 +130,26 @@ export class MediaLibrary {
   /** Stories that show the image, as lead or inside the body. */
   async usage(id: number): Promise<MediaUsage[]> {
     const k = this.deps.db.kysely;
-    const [lead, inline] = await Promise.all([
+    const [lead, social, authors, inline] = await Promise.all([
       k.selectFrom('articles').select(['id', 'headline']).where('lead_media_id', '=', id).execute(),
+      k.selectFrom('articles').select(['id', 'headline']).where('social_media_id', '=', id).execute(),
+      k.selectFrom('authors').select(['id', 'name as headline']).where('photo_media_id', '=', id).execute(),
       // Bodies are JSON text: a figure node serialises as {"mediaId":ID,...} or ...,"mediaId":ID}.
       k.selectFrom('articles').select(['id', 'headline']).where((eb) => eb.or([eb('body', 'like', `%"mediaId":${id},%`), eb('body', 'like', `%"mediaId":${id}}%`)])).execute(),
     ]);
-    return [...lead.map((a) => ({ ...a, as: 'lead' as const })), ...inline.map((a) => ({ ...a, as: 'inline' as const }))];
+    return [
+      ...lead.map((a) => ({ ...a, as: 'lead' as const })),
+      ...inline.map((a) => ({ ...a, as: 'inline' as const })),
+      ...social.map((a) => ({ ...a, as: 'social card' as const })),
+      ...authors.map((a) => ({ ...a, as: 'author photo' as const })),
+    ];
   }
 
   /** Deletes an unused image; an image still shown by a story cannot be deleted. */
   async delete(actor: StaffUser, id: number): Promise<void> {
     if (!policies.deleteMedia(actor)) throw new ForbiddenError('deleteMedia');
     const used = await this.usage(id);
-    if (used.length) throw new ValidationError([`the image is used by ${used.length} ${used.length === 1 ? 'story' : 'stories'}: ${used.map((u) => `“${u.headline}”`).join(', ')}`]);
+    if (used.length) throw new ValidationError([`the image is still used: ${used.map((u) => `“${u.headline}” (${u.as})`).join(', ')}`]);
     await this.deps.db.kysely.deleteFrom('media').where('id', '=', id).execute();
   }
 }

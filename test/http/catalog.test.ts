@@ -192,6 +192,18 @@ describe.each(DIALECTS)('newsroom catalogue on %s', (dialect) => {
       expect(storyAfter.body).not.toContain('Oil prices');
     });
 
+    it('keeps using a renamed tag whose slug stayed the same when stories are saved again', async () => {
+      const story = await t.make.article({ sectionId: news.id, headline: 'Grain ships leave Odesa', tags: ['Grain'] });
+      const list = await editor.get('/admin/tags?q=grain');
+      const id = /<a href="\/admin\/tags\/(\d+)">Grain<\/a>/.exec(list.body)?.[1];
+      expect((await editor.post(`/admin/tags/${id}`, { name: 'Grain exports', slug: 'grain' })).statusCode).toBe(303);
+      // The desk saves a story carrying the tag under its new name: no duplicate "grain-exports" tag.
+      await t.app.newsroom.save(editor.user, story.id, { input: { headline: story.headline, sectionId: news.id, body: story.body, tags: ['Grain exports'] } });
+      const tags = await t.tdb.db.kysely.selectFrom('tags').select(['id', 'slug']).where('slug', 'like', 'grain%').execute();
+      expect(tags).toEqual([{ id: Number(id), slug: 'grain' }]);
+      expect((await site('/tag/grain')).body).toContain('Grain ships leave Odesa');
+    });
+
     it('refuses a slug another tag uses, and deleting a tag takes it off its stories', async () => {
       await t.make.article({ sectionId: news.id, headline: 'Gas field reopens', tags: ['Gas', 'Energy'] });
       const list = await editor.get('/admin/tags');

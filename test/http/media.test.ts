@@ -128,6 +128,12 @@ describe.each(DIALECTS)('media library on %s', (dialect) => {
     const refused = await editor.post(`/admin/media/${lead.id}/delete`, {});
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('Story with a lead');
+    // An author's portrait counts as a use too.
+    const portrait = await t.make.image({ alt: 'Portrait' });
+    const person = await t.make.author({ slug: `portrait-${dialect}`, name: 'Pat Portrait' });
+    await t.tdb.db.kysely.updateTable('authors').set({ photo_media_id: portrait.id }).where('id', '=', person.id).execute();
+    expect((await editor.get(`/admin/media/${portrait.id}`)).body).toContain('author photo');
+    expect((await editor.post(`/admin/media/${portrait.id}/delete`, {})).statusCode).toBe(409);
     const unused = await t.make.image({ alt: 'Unused' });
     expect((await author.post(`/admin/media/${unused.id}/delete`, {})).statusCode).toBe(403);
     expect((await editor.post(`/admin/media/${unused.id}/delete`, {})).statusCode).toBe(303);

@@ -91,12 +91,12 @@ export function MediaEditPage({ ctx, m, usage, canDelete, errors, notice }: { ct
       <section aria-labelledby="usage-title">
         <h2 id="usage-title">Used in</h2>
         {usage.length === 0 ? (
-          <p class="hint">No story uses this image.</p>
+          <p class="hint">Nothing uses this image.</p>
         ) : (
           <ul>
             {usage.map((u) => (
               <li key={`${u.id}-${u.as}`}>
-                <a href={`/admin/articles/${u.id}`}>{u.headline}</a> ({u.as === 'lead' ? 'lead image' : 'in the body'})
+                <a href={u.as === 'author photo' ? `/admin/authors/${u.id}` : `/admin/articles/${u.id}`}>{u.headline}</a> ({u.as === 'lead' ? 'lead image' : u.as === 'inline' ? 'in the body' : u.as})
               </li>
             ))}
           </ul>
@@ -107,7 +107,7 @@ export function MediaEditPage({ ctx, m, usage, canDelete, errors, notice }: { ct
             <button type="submit" class="danger" disabled={usage.length > 0}>
               Delete image
             </button>
-            {usage.length > 0 && <p class="hint">An image that a story uses cannot be deleted: replace it in those stories first.</p>}
+            {usage.length > 0 && <p class="hint">An image in use cannot be deleted: replace it where it is used first.</p>}
           </form>
         )}
       </section>

@@ -253,25 +253,35 @@ export const articleWrites = {
     if (unique.length) await tx.insertInto('article_authors').values(unique.map((author_id, position) => ({ article_id: articleId, author_id, position }))).execute();
   },
 
-  /** Links tags by name, creating the ones that do not exist yet. */
+  /**
+   * Links tags by name, creating the ones that do not exist yet. An existing tag is found by
+   * its name first (case aside), then by slug, so a tag an editor renamed (new name, old slug)
+   * is reused rather than duplicated.
+   */
   async setTags(tx: Executor, articleId: number, tags: readonly { slug: string; name: string }[], now: Date): Promise<void> {
     await tx.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
-    const unique = [...new Map(tags.map((t) => [t.slug, t])).values()];
-    if (unique.length === 0) return;
-    await tx
-      .insertInto('tags')
-      .values(unique.map((t) => ({ slug: t.slug, name: t.name, created_at: now.toISOString() })))
-      .onConflict((oc) => oc.column('slug').doNothing())
-      .execute();
-    const rows = await tx.selectFrom('tags').select(['id', 'slug']).where('slug', 'in', unique.map((t) => t.slug)).execute();
-    const idBySlug = new Map(rows.map((r) => [r.slug, r.id]));
-    await tx
-      .insertInto('article_tags')
-      .values(unique.flatMap((t, position) => {
-        const tagId = idBySlug.get(t.slug);
-        return tagId === undefined ? [] : [{ article_id: articleId, tag_id: tagId, position }];
-      }))
-      .execute();
+    const wanted = [...new Map(tags.map((t) => [t.name.toLowerCase(), t])).values()];
+    if (wanted.length === 0) return;
+    const lookup = () =>
+      tx
+        .selectFrom('tags')
+        .select(['id', 'slug', 'name'])
+        .where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'in', wanted.map((t) => t.name.toLowerCase())), eb('slug', 'in', wanted.map((t) => t.slug))]))
+        .execute();
+    const find = (rows: { id: number; slug: string; name: string }[], t: { slug: string; name: string }) =>
+      rows.find((r) => r.name.toLowerCase() === t.name.toLowerCase()) ?? rows.find((r) => r.slug === t.slug);
+    let rows = await lookup();
+    const missing = wanted.filter((t) => !find(rows, t));
+    if (missing.length) {
+      await tx
+        .insertInto('tags')
+        .values(missing.map((t) => ({ slug: t.slug, name: t.name, created_at: now.toISOString() })))
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .execute();
+      rows = await lookup();
+    }
+    const ids = [...new Set(wanted.flatMap((t) => find(rows, t)?.id ?? []))];
+    if (ids.length) await tx.insertInto('article_tags').values(ids.map((tag_id, position) => ({ article_id: articleId, tag_id, position }))).execute();
   },
 
   async addCorrection(tx: Executor, articleId: number, kind: Correction['kind'], note: string, now: Date): Promise<void> {
