@@ -6,7 +6,7 @@
  */
 import { LANGUAGES } from '../core/articles.js';
 import type { ContentEvents } from '../core/events.js';
-import type { AuthorLink } from '../core/people.js';
+import type { Author, AuthorLink } from '../core/people.js';
 import type { Policy } from '../core/policies.js';
 import { ForbiddenError, policies } from '../core/policies.js';
 import { RESERVED_SLUGS, buildSectionTree } from '../core/sections.js';
@@ -56,16 +56,8 @@ export interface TagListRow {
   articleCount: number;
 }
 
-export interface AuthorProfile {
-  id: number;
-  slug: string;
-  name: string;
-  role: string;
-  bio: string;
-  xHandle: string | null;
-  photoMediaId: number | null;
-  links: AuthorLink[];
-}
+/** An author as the newsroom edits it: every profile field present. */
+export type AuthorProfile = Required<Author>;
 
 export interface AuthorListRow extends AuthorProfile {
   articleCount: number;
