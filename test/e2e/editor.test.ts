@@ -256,7 +256,7 @@ describeBrowser('the body editor in Chromium', () => {
     const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
     const tool = (name: string) => toolbar.getByRole('button', { name, exact: true });
     const textbox = page.getByRole('textbox', { name: 'Body' });
-    await expect(textbox.textContent()).resolves.toBe('The council met on Tuesday.');
+    await expect.poll(() => textbox.textContent()).toBe('The council met on Tuesday.');
 
     // Keyboard: Alt+F10 reaches the toolbar (one tab stop, arrow keys inside), Escape goes back.
     const focusedName = () => page.evaluate(() => document.activeElement?.textContent ?? '');
@@ -277,7 +277,7 @@ describeBrowser('the body editor in Chromium', () => {
     await page.keyboard.type('Harbour budget approved');
     await tool('H2').click();
     await expect(tool('H2').getAttribute('aria-pressed')).resolves.toBe('true');
-    await expect(page.locator('.ProseMirror h2').textContent()).resolves.toBe('Harbour budget approved');
+    await expect.poll(() => page.locator('.ProseMirror h2').textContent()).toBe('Harbour budget approved');
 
     // A quote with its attribution.
     await page.keyboard.press('Enter');
@@ -297,7 +297,7 @@ describeBrowser('the body editor in Chromium', () => {
     for (let i = 0; i < 'the report'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
     dialogs.answers.push('https://example.org/report');
     await tool('Link').click();
-    await expect(page.locator('.ProseMirror a[href="https://example.org/report"]').textContent()).resolves.toBe('the report');
+    await expect.poll(() => page.locator('.ProseMirror a[href="https://example.org/report"]').textContent()).toBe('the report');
 
     // An unsafe address is refused with a message, and no link is made.
     await page.keyboard.press('End');
@@ -322,7 +322,7 @@ describeBrowser('the body editor in Chromium', () => {
     await expect(story.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await page.keyboard.press('Enter');
     await storyDialog.waitFor({ state: 'hidden' });
-    await expect(page.locator('.ProseMirror .nd-related').textContent()).resolves.toContain('RELATED: Council approves the harbour budget');
+    await expect.poll(() => page.locator('.ProseMirror .nd-related').textContent()).toContain('RELATED: Council approves the harbour budget');
 
     // The image picker closes with Escape…
     await toEnd(page);
@@ -345,13 +345,13 @@ describeBrowser('the body editor in Chromium', () => {
     const thumbnail = page.locator('.ProseMirror figure img');
     await thumbnail.waitFor();
     await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
-    await expect(page.locator('.ProseMirror figure figcaption').textContent()).resolves.toContain('Boats in the harbour at dawn');
+    await expect.poll(() => page.locator('.ProseMirror figure figcaption').textContent()).toContain('Boats in the harbour at dawn');
 
     // A pull quote and a list.
     await toEnd(page);
     dialogs.answers.push('We will not let the harbour silt up', 'Jane Smith');
     await tool('Pull quote').click();
-    await expect(page.locator('.ProseMirror .nd-pullquote-text').textContent()).resolves.toBe('We will not let the harbour silt up');
+    await expect.poll(() => page.locator('.ProseMirror .nd-pullquote-text').textContent()).toBe('We will not let the harbour silt up');
     await toEnd(page);
     await tool('Bulleted list').click();
     await page.keyboard.type('Dredging starts in May');
@@ -405,7 +405,7 @@ describeBrowser('the body editor in Chromium', () => {
 
     // The saved body loads back: the blocks fetch their headline and thumbnail from the API.
     const reopened = await openEditor('/?restore');
-    await expect(reopened.page.locator('.ProseMirror .nd-related').textContent()).resolves.toContain('RELATED: Council approves the harbour budget');
+    await expect.poll(() => reopened.page.locator('.ProseMirror .nd-related').textContent()).toContain('RELATED: Council approves the harbour budget');
     await expect.poll(() => reopened.page.locator('.ProseMirror figure img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
     await expect(reopened.page.locator('#body-json').inputValue()).resolves.toBe(finalBody);
     expect(reopened.errors).toEqual([]);

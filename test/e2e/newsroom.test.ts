@@ -81,7 +81,7 @@ describeBrowser('the newsroom in Chromium', () => {
     await page.getByLabel('Caption', { exact: true }).fill('Boats in Tripoli harbour on the morning the truce took hold.');
     await page.getByLabel(/Credit/).fill('Photo: Reuters');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByRole('status').textContent()).resolves.toContain('Saved.');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved.');
 
     // A new story in News > Middle East & Africa > Libya.
     await page.goto(`${origin}/admin/articles/new`);
@@ -111,21 +111,21 @@ describeBrowser('the newsroom in Chromium', () => {
     const picker = page.getByRole('dialog', { name: 'Insert related story' });
     await picker.getByLabel('Search stories by headline').fill('salaries');
     await picker.getByRole('button', { name: /delayed salaries/ }).click();
-    await expect(page.locator('.ProseMirror').textContent()).resolves.toContain('delayed salaries');
+    await expect.poll(() => page.locator('.ProseMirror').textContent()).toContain('delayed salaries');
 
     const leadOption = await page.locator('#leadMediaId option', { hasText: 'Fishing boats moored in Tripoli harbour at dawn (Photo: Reuters)' }).getAttribute('value');
     await page.getByLabel('Lead image', { exact: true }).selectOption(leadOption ?? '');
     await page.getByLabel('Byline 1', { exact: true }).selectOption({ label: 'Omar Benali' });
     await page.getByLabel(/Tags/).fill('Ceasefire, Libya');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Saved.');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Saved.');
     await page.screenshot({ path: `${RESULTS}/newsroom-editor.png`, fullPage: true });
 
     // Schedule it a few seconds ahead (the form takes the site's zone, UTC here).
     const at = new Date(Date.now() + 4000).toISOString().slice(0, 19);
     await page.getByLabel(/Publish at/).fill(at);
     await page.getByRole('button', { name: 'Schedule', exact: true }).click();
-    await expect(page.locator('.admin-notice[role=status]').textContent()).resolves.toContain('Scheduled.');
+    await expect.poll(() => page.locator('.admin-notice[role=status]').textContent()).toContain('Scheduled.');
 
     // Not yet public; then the scheduler publishes it on its own.
     const path = '/news/middle-east-africa/libya/truce-holds-in-tripoli-as-rival-forces-pull-back';
@@ -138,17 +138,17 @@ describeBrowser('the newsroom in Chromium', () => {
     await page.getByRole('link', { name: 'Truce holds in Tripoli as rival forces pull back' }).first().click();
     await page.waitForURL(`${origin}${path}`);
     expect(await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').allTextContents()).toEqual(['News', 'Middle East & Africa', 'Libya']);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Truce holds in Tripoli as rival forces pull back');
-    await expect(page.locator('.standfirst').textContent()).resolves.toContain('no shelling overnight');
-    await expect(page.locator('.byline').textContent()).resolves.toContain('Omar Benali');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Truce holds in Tripoli as rival forces pull back');
+    await expect.poll(() => page.locator('.standfirst').textContent()).toContain('no shelling overnight');
+    await expect.poll(() => page.locator('.byline').textContent()).toContain('Omar Benali');
     await expect(page.locator('.dates time').first().isVisible()).resolves.toBe(true);
     await expect(page.locator('.lead-media img').getAttribute('alt')).resolves.toBe('Fishing boats moored in Tripoli harbour at dawn');
-    await expect(page.locator('.lead-media figcaption').textContent()).resolves.toContain('Photo: Reuters');
-    await expect(page.locator('.article-body h2').textContent()).resolves.toBe('Monitors on the ground');
-    await expect(page.locator('.article-body blockquote').textContent()).resolves.toContain('withdrawn heavy weapons');
-    await expect(page.locator('.article-body .quote figcaption').textContent()).resolves.toBe('Statement from the UN mission');
-    await expect(page.locator('.article-body .related a').textContent()).resolves.toContain('delayed salaries');
-    await expect(page.locator('#comments').textContent()).resolves.toContain('Post with no comments.');
+    await expect.poll(() => page.locator('.lead-media figcaption').textContent()).toContain('Photo: Reuters');
+    await expect.poll(() => page.locator('.article-body h2').textContent()).toBe('Monitors on the ground');
+    await expect.poll(() => page.locator('.article-body blockquote').textContent()).toContain('withdrawn heavy weapons');
+    await expect.poll(() => page.locator('.article-body .quote figcaption').textContent()).toBe('Statement from the UN mission');
+    await expect.poll(() => page.locator('.article-body .related a').textContent()).toContain('delayed salaries');
+    await expect.poll(() => page.locator('#comments').textContent()).toContain('Post with no comments.');
     await page.screenshot({ path: `${RESULTS}/newsroom-published.png`, fullPage: true });
     await page.close();
   }, 90_000);
@@ -170,7 +170,7 @@ describeBrowser('the newsroom in Chromium', () => {
     const forged = await page.request.post(`${origin}/admin/articles/${id}`, { form: { _csrf: csrf ?? '', headline: 'Contributor story awaiting the desk', sectionId: '5', body: '{"type":"doc","content":[]}', action: 'publish' } });
     expect(forged.status()).toBe(403);
     await page.getByRole('button', { name: 'Submit for review' }).click();
-    await expect(page.locator('.admin-notice[role=status]').textContent()).resolves.toContain('Submitted for review.');
+    await expect.poll(() => page.locator('.admin-notice[role=status]').textContent()).toContain('Submitted for review.');
     await context.close();
   });
 });
