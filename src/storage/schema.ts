@@ -81,6 +81,7 @@ export interface ArticlesTable {
   created_by: number | null;
   updated_by: number | null;
   social_media_id: number | null;
+  comments_premoderated: Generated<number>;
 }
 
 export interface ArticleAuthorsTable {
@@ -181,6 +182,112 @@ export interface ArticleNotesTable {
   created_at: string;
 }
 
+export interface ReadersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  name_key: string;
+  password_hash: string | null;
+  email_verified_at: string | null;
+  banned: Generated<number>;
+  suspended_until: string | null;
+  warnings: Generated<number>;
+  notify_replies: Generated<number>;
+  approved_count: Generated<number>;
+  rejected_count: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReaderSessionsTable {
+  token_hash: string;
+  reader_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** One-time links sent to readers: verify email, sign in by email, reset password, change email. */
+export interface ReaderTokensTable {
+  token_hash: string;
+  kind: string;
+  reader_id: number | null;
+  email: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  parent_id: number | null;
+  root_id: number | null;
+  depth: Generated<number>;
+  reader_id: number | null;
+  staff_user_id: number | null;
+  author_name: string;
+  guest_email: string | null;
+  body: string;
+  /** approved | pending | rejected | deleted */
+  status: string;
+  featured: Generated<number>;
+  /** JSON array: why the pipeline held it. */
+  hold_reasons: Generated<string>;
+  score: Generated<number>;
+  /** JSON array: what the score is made of, for moderators. */
+  score_reasons: Generated<string>;
+  /** Approved replies anywhere below this comment's thread position (maintained). */
+  reply_count: Generated<number>;
+  like_count: Generated<number>;
+  report_count: Generated<number>;
+  text_hash: string;
+  ip_hash: Generated<string>;
+  created_at: string;
+  edited_at: string | null;
+  moderated_at: string | null;
+  moderated_by: number | null;
+}
+
+export interface CommentReactionsTable {
+  comment_id: number;
+  reader_id: number;
+  created_at: string;
+}
+
+export interface CommentReportsTable {
+  id: Generated<number>;
+  comment_id: number;
+  reader_id: number | null;
+  reason: string;
+  note: Generated<string>;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export interface CommentFollowsTable {
+  reader_id: number;
+  root_id: number;
+  created_at: string;
+}
+
+export interface ModerationLogTable {
+  id: Generated<number>;
+  user_id: number | null;
+  user_name: string;
+  action: string;
+  comment_id: number | null;
+  reader_id: number | null;
+  detail: Generated<string>;
+  created_at: string;
+}
+
+export interface ClassifierTokensTable {
+  token: string;
+  spam: Generated<number>;
+  ham: Generated<number>;
+}
+
 export interface Database {
   sections: SectionsTable;
   authors: AuthorsTable;
@@ -198,6 +305,15 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   article_revisions: ArticleRevisionsTable;
   article_notes: ArticleNotesTable;
+  readers: ReadersTable;
+  reader_sessions: ReaderSessionsTable;
+  reader_tokens: ReaderTokensTable;
+  comments: CommentsTable;
+  comment_reactions: CommentReactionsTable;
+  comment_reports: CommentReportsTable;
+  comment_follows: CommentFollowsTable;
+  moderation_log: ModerationLogTable;
+  classifier_tokens: ClassifierTokensTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
@@ -207,3 +323,5 @@ export type SectionRow = Selectable<SectionsTable>;
 export type AuthorRow = Selectable<AuthorsTable>;
 export type TagRow = Selectable<TagsTable>;
 export type MediaRow = Selectable<MediaTable>;
+export type CommentRow = Selectable<CommentsTable>;
+export type ReaderRow = Selectable<ReadersTable>;
