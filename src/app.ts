@@ -74,6 +74,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   events.subscribe((event) => {
     if (event.type === 'structure.changed') return cache.clear();
+    // A comment changes its story's page at once; the counts on list cards follow within
+    // the page-cache TTL, so a busy thread does not re-render every list on every comment.
+    if (event.type === 'comment.visible' || event.type === 'comment.hidden') return cache.invalidate([`article:${event.articleId}`]);
     const tags = [`article:${event.articleId}`, 'list', `section-list:${event.sectionId}`];
     if (event.previousSectionId !== undefined) tags.push(`section-list:${event.previousSectionId}`);
     cache.invalidate(tags);

@@ -4,7 +4,11 @@
  */
 export type ContentEvent =
   | { type: 'article.changed'; articleId: number; sectionId: number; previousSectionId?: number; previousPath?: string }
-  | { type: 'structure.changed' };
+  | { type: 'structure.changed' }
+  /** A comment became visible (posted, approved) or changed while visible (edited, featured). */
+  | { type: 'comment.visible'; articleId: number; commentId: number; count: number }
+  /** A comment left the visible set (rejected, deleted). */
+  | { type: 'comment.hidden'; articleId: number; commentId: number; count: number };
 
 export type ContentListener = (event: ContentEvent) => void;
 

@@ -47,7 +47,7 @@ export interface PipelineContext {
 
 export class CommentRejectedError extends Error {
   constructor(
-    readonly code: 'closed' | 'too-short' | 'too-long' | 'too-many-links' | 'banned-words' | 'banned' | 'suspended',
+    readonly code: 'closed' | 'too-short' | 'too-long' | 'too-many-links' | 'banned-words' | 'banned' | 'suspended' | 'duplicate',
     message: string,
   ) {
     super(message);

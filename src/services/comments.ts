@@ -1,0 +1,510 @@
+/**
+ * Reader comments: reading a thread one page at a time, posting through the moderation
+ * pipeline and the local score, editing within the window, deleting, likes, reports and
+ * thread follows. Every change of visibility updates the maintained counts in the same
+ * transaction and is announced on the content events (page cache, live updates).
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { isPubliclyVisible } from '../core/articles.js';
+import { commentLinks, commentPlainText, normaliseCommentText } from '../core/comments/body.js';
+import { classifierTokens, classify } from '../core/comments/classifier.js';
+import { CommentRejectedError, length, moderate, threadOpen } from '../core/comments/pipeline.js';
+import type { CommentCandidate } from '../core/comments/pipeline.js';
+import { HOLD_SCORE, scoreComment } from '../core/comments/score.js';
+import { COMMENTS_PAGE_SIZE, COMMENT_SORTS, DEFAULT_COMMENT_SETTINGS, MAX_DEPTH, REPLIES_PER_THREAD, REPORT_REASONS, commentSettingsSchema, moderationSettings } from '../core/comments/settings.js';
+import type { CommentSettings, CommentSort, ReportReason } from '../core/comments/settings.js';
+import type { ContentEvents } from '../core/events.js';
+import type { StaffUser } from '../core/staff.js';
+import type { Db } from '../storage/db.js';
+import { SettingsRepository } from '../storage/repositories/catalog.js';
+import { ClassifierStore } from '../storage/repositories/classifier.js';
+import { CommentRepository } from '../storage/repositories/comments.js';
+import type { ThreadRow } from '../storage/repositories/comments.js';
+import type { CommentRow } from '../storage/schema.js';
+import { NotFoundError, ValidationError } from './publishing.js';
+import type { Reader } from './readers.js';
+import { toReader } from './readers.js';
+import { createWordFilters } from './word-filters.js';
+import type { WordFilters } from './word-filters.js';
+
+export type CommentStatus = 'approved' | 'pending' | 'rejected' | 'deleted';
+
+export interface CommentView {
+  id: number;
+  articleId: number;
+  parentId: number | null;
+  rootId: number;
+  depth: number;
+  authorName: string;
+  /** Posted by a member of staff: badged. */
+  staff: boolean;
+  readerId: number | null;
+  body: string;
+  status: CommentStatus;
+  featured: boolean;
+  likeCount: number;
+  replyCount: number;
+  createdAt: string;
+  editedAt: string | null;
+  /** Shown on a flattened reply: the name of the comment it answers. */
+  replyingTo: string | null;
+  replies: CommentView[];
+  /** Visible replies not loaded with the thread ("more replies"). */
+  moreReplies: number;
+}
+
+export interface CommentThread {
+  articleId: number;
+  count: number;
+  sort: CommentSort;
+  page: number;
+  featured: CommentView[];
+  comments: CommentView[];
+  hasMore: boolean;
+  open: boolean;
+}
+
+export type CommentAuthor =
+  | { kind: 'reader'; readerId: number }
+  | { kind: 'staff'; user: StaffUser }
+  | { kind: 'guest'; name: string; email: string };
+
+export class RateLimitedError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`You are commenting too fast. Try again in ${retryAfterSeconds < 120 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`}.`);
+    this.name = 'RateLimitedError';
+  }
+}
+
+export interface PostResult {
+  comment: CommentView;
+  /** What the author is told: published, or waiting for a moderator. */
+  message: string;
+}
+
+const postSchema = z.object({
+  articleId: z.number().int().positive(),
+  parentId: z.number().int().positive().optional(),
+  // The raw text may be longer than the stored limit before normalisation; the pipeline
+  // gives the precise message.
+  body: z.string().max(20_000, 'Comments can be at most 5,000 characters.'),
+});
+
+const guestSchema = z.object({ name: z.string().trim().min(2, 'name: at least 2 characters').max(40), email: z.email('email: enter a valid address').max(254) });
+
+export const textHash = (body: string) => createHash('sha256').update(commentPlainText(body).toLowerCase().replace(/\W+/g, ' ').trim()).digest('hex');
+export const ipHash = (ip: string) => createHash('sha256').update(`newsdesk:${ip}`).digest('hex').slice(0, 32);
+
+export interface CommentsDeps {
+  db: Db;
+  events: ContentEvents;
+  now?: () => Date;
+  /** Called after a comment becomes visible, outside the transaction (reply emails). */
+  onVisible?: (commentId: number) => void;
+}
+
+export class CommentsService {
+  private readonly now: () => Date;
+  readonly repo: CommentRepository;
+  private readonly settingsRepo: SettingsRepository;
+  readonly classifier: ClassifierStore;
+  private filters: { source: string; filters: WordFilters } | undefined;
+
+  constructor(private readonly deps: CommentsDeps) {
+    this.now = deps.now ?? (() => new Date());
+    this.repo = new CommentRepository(deps.db.kysely);
+    this.settingsRepo = new SettingsRepository(deps.db.kysely);
+    this.classifier = new ClassifierStore(deps.db.kysely);
+  }
+
+  private get k() {
+    return this.deps.db.kysely;
+  }
+
+  async settings(): Promise<CommentSettings> {
+    const stored = await this.settingsRepo.get<unknown>('comments');
+    const parsed = commentSettingsSchema.safeParse(stored ?? {});
+    return parsed.success ? parsed.data : DEFAULT_COMMENT_SETTINGS;
+  }
+
+  async saveSettings(raw: unknown): Promise<CommentSettings> {
+    const parsed = commentSettingsSchema.safeParse(raw);
+    if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    if (parsed.data.minLength >= parsed.data.maxLength) throw new ValidationError(['minLength: must be below the maximum length']);
+    await this.settingsRepo.set('comments', parsed.data, this.now());
+    return parsed.data;
+  }
+
+  private wordFilters(s: CommentSettings): WordFilters {
+    const source = JSON.stringify([s.bannedWords, s.suspectWords]);
+    if (this.filters?.source !== source) this.filters = { source, filters: createWordFilters(s) };
+    return this.filters.filters;
+  }
+
+  /** Whether a story takes comments now, and if not why (closed, or past the auto-close age). */
+  async articleState(articleId: number): Promise<{ open: boolean; premoderated: boolean; publishedAt: string | null; visible: boolean; closedReason: string | null }> {
+    const a = await this.k.selectFrom('articles').select(['status', 'published_at', 'comments_open', 'comments_premoderated']).where('id', '=', articleId).executeTakeFirst();
+    if (!a) throw new NotFoundError('no such story');
+    const visible = isPubliclyVisible({ status: a.status as 'published', publishedAt: a.published_at }, this.now());
+    const settings = await this.settings();
+    let closedReason: string | null = null;
+    if (a.comments_open !== 1) closedReason = 'Comments are closed on this story.';
+    else if (settings.autoCloseAfterDays > 0 && a.published_at && this.now().getTime() - Date.parse(a.published_at) > settings.autoCloseAfterDays * 86_400_000) closedReason = `Comments close ${settings.autoCloseAfterDays} days after a story is published.`;
+    return { open: closedReason === null, premoderated: a.comments_premoderated === 1, publishedAt: a.published_at, visible, closedReason };
+  }
+
+  /** One page of a story's thread: Editor's picks, then top-level comments with their replies. */
+  async thread(articleId: number, options: { sort?: CommentSort; page?: number } = {}): Promise<CommentThread> {
+    const sort = options.sort ?? 'newest';
+    const page = Math.max(1, options.page ?? 1);
+    const [roots, featured, count, state] = await Promise.all([
+      this.repo.roots(articleId, sort, (page - 1) * COMMENTS_PAGE_SIZE, COMMENTS_PAGE_SIZE + 1),
+      page === 1 ? this.repo.featured(articleId, 5) : Promise.resolve([]),
+      this.repo.articleCount(articleId),
+      this.articleState(articleId),
+    ]);
+    const hasMore = roots.length > COMMENTS_PAGE_SIZE;
+    const pageRoots = roots.slice(0, COMMENTS_PAGE_SIZE);
+    const replies = await this.repo.replies(pageRoots.map((r) => r.id), REPLIES_PER_THREAD);
+    return { articleId, count, sort, page, featured: featured.map(toView), comments: nestReplies(pageRoots, replies), hasMore, open: state.open };
+  }
+
+  /** The replies of one thread past those loaded with it. */
+  async moreReplies(rootId: number, skip: number): Promise<CommentView[]> {
+    return (await this.repo.moreReplies(rootId, skip, 200)).map(toView);
+  }
+
+  async view(commentId: number): Promise<CommentView | undefined> {
+    const row = await this.repo.byId(commentId);
+    return row && toView(row);
+  }
+
+  /**
+   * Posts a comment. Refusals a reader can fix throw CommentRejectedError or
+   * ValidationError (nothing stored); everything else is stored, visible or held, and the
+   * answer says which. Acknowledged only after the transaction commits.
+   */
+  async post(raw: unknown, author: CommentAuthor, ip: string): Promise<PostResult> {
+    const input = postSchema.safeParse(raw);
+    if (!input.success) throw new ValidationError(input.error.issues.map((i) => i.message));
+    const { articleId, parentId } = input.data;
+    const body = normaliseCommentText(input.data.body);
+    const settings = await this.settings();
+    const state = await this.articleState(articleId);
+    if (!state.visible) throw new NotFoundError('no such story');
+
+    let reader: Reader | undefined;
+    if (author.kind === 'reader') {
+      const row = await this.k.selectFrom('readers').selectAll().where('id', '=', author.readerId).executeTakeFirst();
+      if (!row) throw new ValidationError(['Sign in to comment.']);
+      reader = toReader(row);
+    } else if (author.kind === 'guest') {
+      if (!settings.guestComments) throw new ValidationError(['Sign in to comment: this site does not take comments without an account.']);
+      const g = guestSchema.safeParse(author);
+      if (!g.success) throw new ValidationError(g.error.issues.map((i) => i.message));
+    }
+
+    const parent = parentId === undefined ? undefined : await this.repo.byId(parentId);
+    if (parentId !== undefined && (!parent || parent.article_id !== articleId || parent.status !== 'approved')) throw new ValidationError(['The comment you are replying to is not available any more.']);
+
+    const hashOfIp = ipHash(ip);
+    const hashOfText = textHash(body);
+    const repeated = author.kind === 'staff' ? 0 : await this.checkRateAndDuplicates(settings, reader?.id ?? null, hashOfIp, hashOfText, articleId);
+
+    const candidate: CommentCandidate = {
+      body,
+      article: { commentsMode: !state.open ? 'closed' : state.premoderated ? 'premoderated' : 'open', publishedAt: state.publishedAt },
+      author: reader
+        ? { kind: 'reader', approvedComments: reader.approvedComments, verified: reader.verified, banned: reader.banned, suspendedUntil: reader.suspendedUntil }
+        : { kind: 'guest' },
+    };
+    const filters = this.wordFilters(settings);
+    const ctx = { settings: moderationSettings(settings), now: this.now(), hasBannedWords: filters.hasBannedWords, suspectWords: filters.suspectWords };
+    // Staff skip the holds (their words are the newsroom's) but not a closed thread or the length.
+    const verdict = author.kind === 'staff' ? moderate(candidate, ctx, [threadOpen, length]) : moderate(candidate, ctx);
+
+    const tokens = classifierTokens(body);
+    const trained = author.kind === 'staff' ? null : await this.classifier.load(tokens);
+    const score = author.kind === 'staff'
+      ? { score: 0, reasons: [] }
+      : scoreComment({
+          text: body,
+          linkCount: commentLinks(body).length,
+          author: reader ? { kind: 'reader', accountAgeDays: (this.now().getTime() - Date.parse(reader.createdAt)) / 86_400_000, approvedComments: reader.approvedComments, rejectedComments: reader.rejectedComments } : { kind: 'guest' },
+          repeatedText: repeated,
+          suspectWords: filters.suspectWords(commentPlainText(body)).length,
+          classifier: trained ? classify(tokens, trained.totals, trained.counts) : null,
+        });
+    const holdReasons = [...verdict.reasons];
+    if (score.score >= HOLD_SCORE) holdReasons.push(`spam score ${score.score}`);
+    const status: CommentStatus = holdReasons.length ? 'pending' : 'approved';
+
+    const depth = parent ? Math.min(parent.depth + 1, MAX_DEPTH) : 0;
+    const at = this.now().toISOString();
+    const name = author.kind === 'reader' ? (reader?.displayName ?? '') : author.kind === 'staff' ? author.user.name : author.name.trim();
+    const id = await this.k.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('comments')
+        .values({
+          article_id: articleId,
+          parent_id: parent?.id ?? null,
+          root_id: parent ? (parent.root_id ?? parent.id) : null,
+          depth,
+          reader_id: reader?.id ?? null,
+          staff_user_id: author.kind === 'staff' ? author.user.id : null,
+          author_name: name.slice(0, 80),
+          guest_email: author.kind === 'guest' ? author.email.trim().toLowerCase() : null,
+          body,
+          status,
+          hold_reasons: JSON.stringify(holdReasons),
+          score: score.score,
+          score_reasons: JSON.stringify(score.reasons),
+          text_hash: hashOfText,
+          ip_hash: hashOfIp,
+          created_at: at,
+          edited_at: null,
+          moderated_at: null,
+          moderated_by: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // A top-level comment is its own thread root: replies find their thread by one column.
+      if (!parent) await trx.updateTable('comments').set({ root_id: inserted.id }).where('id', '=', inserted.id).execute();
+      const row = (await this.repo.byId(inserted.id, trx)) as CommentRow;
+      if (status === 'approved') await this.repo.adjustCounts(trx, row, 1);
+      // Whoever posts follows the thread they posted in (they can unfollow from any email).
+      if (reader) {
+        await trx.insertInto('comment_follows').values({ reader_id: reader.id, root_id: row.root_id ?? row.id, created_at: at }).onConflict((oc) => oc.columns(['reader_id', 'root_id']).doNothing()).execute();
+      }
+      return inserted.id;
+    });
+
+    const comment = (await this.view(id)) as CommentView;
+    if (parent && comment.depth === MAX_DEPTH && parent.depth === MAX_DEPTH) comment.replyingTo = parent.author_name;
+    if (status === 'approved') await this.announce('comment.visible', comment);
+    return {
+      comment,
+      message: status === 'approved' ? 'Your comment is published.' : 'Thank you. Your comment will appear once a moderator has read it.',
+    };
+  }
+
+  /** Throws when the author or address is over the rate limit or posts the same text again; returns how often the text was seen elsewhere. */
+  private async checkRateAndDuplicates(s: CommentSettings, readerId: number | null, hashOfIp: string, hashOfText: string, articleId: number): Promise<number> {
+    const now = this.now().getTime();
+    const minuteAgo = new Date(now - 60_000).toISOString();
+    const hourAgo = new Date(now - 3_600_000).toISOString();
+    const dayAgo = new Date(now - 86_400_000).toISOString();
+    const checks = readerId !== null ? [{ readerId, ipHash: hashOfIp }, { readerId: null, ipHash: hashOfIp }] : [{ readerId: null, ipHash: hashOfIp }];
+    for (const who of checks) {
+      const [minute, hour] = await Promise.all([this.repo.recentBy(who, minuteAgo), this.repo.recentBy(who, hourAgo)]);
+      if (minute.n >= s.ratePerMinute) throw new RateLimitedError(60);
+      if (hour.n >= s.ratePerHour) throw new RateLimitedError(3600);
+    }
+    const day = await this.repo.recentBy(checks[0] ?? { readerId, ipHash: hashOfIp }, dayAgo);
+    const repeats = day.texts.filter((t) => t === hashOfText).length;
+    if (repeats > 0) {
+      const sameStory = await this.k.selectFrom('comments').select('id').where('article_id', '=', articleId).where('text_hash', '=', hashOfText).where('created_at', '>', dayAgo).where(readerId !== null ? 'reader_id' : 'ip_hash', '=', readerId ?? hashOfIp).executeTakeFirst();
+      if (sameStory) throw new CommentRejectedError('duplicate', 'You already posted this comment on this story.');
+    }
+    return repeats;
+  }
+
+  private async announce(type: 'comment.visible' | 'comment.hidden', c: { id: number; articleId: number }): Promise<void> {
+    const count = await this.repo.articleCount(c.articleId);
+    this.deps.events.publish({ type, articleId: c.articleId, commentId: c.id, count });
+    if (type === 'comment.visible') this.deps.onVisible?.(c.id);
+  }
+
+  private async ownComment(commentId: number, readerId: number): Promise<CommentRow> {
+    const row = await this.repo.byId(commentId);
+    if (!row || row.reader_id !== readerId || row.status === 'deleted') throw new NotFoundError('no such comment of yours');
+    return row;
+  }
+
+  /** Edits within the window; the text passes the pipeline again and is marked edited. */
+  async edit(commentId: number, readerId: number, rawBody: string): Promise<CommentView> {
+    const row = await this.ownComment(commentId, readerId);
+    const settings = await this.settings();
+    if (this.now().getTime() - Date.parse(row.created_at) > settings.editWindowMinutes * 60_000) throw new ValidationError([`Comments can be edited for ${settings.editWindowMinutes} minutes after posting.`]);
+    const body = normaliseCommentText(rawBody.slice(0, 20_000));
+    const readerRow = await this.k.selectFrom('readers').selectAll().where('id', '=', readerId).executeTakeFirstOrThrow();
+    const reader = toReader(readerRow);
+    const state = await this.articleState(row.article_id);
+    const filters = this.wordFilters(settings);
+    const verdict = moderate(
+      { body, article: { commentsMode: !state.open ? 'closed' : state.premoderated ? 'premoderated' : 'open', publishedAt: state.publishedAt }, author: { kind: 'reader', approvedComments: reader.approvedComments, verified: reader.verified, banned: reader.banned, suspendedUntil: reader.suspendedUntil } },
+      { settings: moderationSettings(settings), now: this.now(), hasBannedWords: filters.hasBannedWords, suspectWords: filters.suspectWords },
+    );
+    // An approved comment stays up unless the edit adds something that needs a moderator.
+    const next: CommentStatus = row.status === 'approved' && verdict.status === 'approved' ? 'approved' : row.status === 'approved' ? 'pending' : (row.status as CommentStatus);
+    await this.k.transaction().execute(async (trx) => {
+      await trx.updateTable('comments').set({ body, text_hash: textHash(body), edited_at: this.now().toISOString(), status: next, hold_reasons: JSON.stringify(verdict.reasons) }).where('id', '=', row.id).execute();
+      if (row.status === 'approved' && next !== 'approved') await this.repo.adjustCounts(trx, row, -1);
+    });
+    await this.announce(next === 'approved' ? 'comment.visible' : 'comment.hidden', { id: row.id, articleId: row.article_id });
+    return (await this.view(row.id)) as CommentView;
+  }
+
+  async deleteOwn(commentId: number, readerId: number): Promise<void> {
+    const row = await this.ownComment(commentId, readerId);
+    await this.hide(row, 'deleted');
+  }
+
+  /** Moves a comment out of the visible set (deleted by its author, rejected by a moderator). */
+  async hide(row: CommentRow, status: 'deleted' | 'rejected', extra: { moderatedBy?: number } = {}): Promise<void> {
+    await this.k.transaction().execute(async (trx) => {
+      const changed = await trx
+        .updateTable('comments')
+        .set({ status, featured: 0, ...(extra.moderatedBy !== undefined ? { moderated_by: extra.moderatedBy, moderated_at: this.now().toISOString() } : {}) })
+        .where('id', '=', row.id)
+        .where('status', '=', row.status)
+        .executeTakeFirst();
+      if (Number(changed.numUpdatedRows) === 1 && row.status === 'approved') await this.repo.adjustCounts(trx, row, -1);
+    });
+    await this.announce('comment.hidden', { id: row.id, articleId: row.article_id });
+  }
+
+  /** Likes or unlikes; answers the new state and count. */
+  async toggleLike(commentId: number, readerId: number): Promise<{ liked: boolean; likeCount: number }> {
+    const row = await this.repo.byId(commentId);
+    if (!row || row.status !== 'approved') throw new NotFoundError('no such comment');
+    if (row.reader_id === readerId) throw new ValidationError(['You cannot like your own comment.']);
+    const liked = await this.k.transaction().execute(async (trx) => {
+      const removed = await trx.deleteFrom('comment_reactions').where('comment_id', '=', commentId).where('reader_id', '=', readerId).executeTakeFirst();
+      if (Number(removed.numDeletedRows) === 1) {
+        await trx.updateTable('comments').set((eb) => ({ like_count: eb('like_count', '-', 1) })).where('id', '=', commentId).execute();
+        return false;
+      }
+      await trx.insertInto('comment_reactions').values({ comment_id: commentId, reader_id: readerId, created_at: this.now().toISOString() }).execute();
+      await trx.updateTable('comments').set((eb) => ({ like_count: eb('like_count', '+', 1) })).where('id', '=', commentId).execute();
+      return true;
+    });
+    const after = await this.repo.byId(commentId);
+    return { liked, likeCount: after?.like_count ?? 0 };
+  }
+
+  /** Reports a comment to the moderators; one report per reader and comment. */
+  async report(commentId: number, reporter: { readerId: number | null; ip: string }, reason: string, note: string): Promise<void> {
+    if (!(reason in REPORT_REASONS)) throw new ValidationError([`reason: choose one of ${Object.keys(REPORT_REASONS).join(', ')}`]);
+    const row = await this.repo.byId(commentId);
+    if (!row || row.status !== 'approved') throw new NotFoundError('no such comment');
+    await this.k.transaction().execute(async (trx) => {
+      if (reporter.readerId !== null) {
+        const already = await trx.selectFrom('comment_reports').select('id').where('comment_id', '=', commentId).where('reader_id', '=', reporter.readerId).where('resolved_at', 'is', null).executeTakeFirst();
+        if (already) return;
+      }
+      await trx.insertInto('comment_reports').values({ comment_id: commentId, reader_id: reporter.readerId, reason: reason as ReportReason, note: normaliseCommentText(note).slice(0, 500), created_at: this.now().toISOString(), resolved_at: null }).execute();
+      await trx.updateTable('comments').set((eb) => ({ report_count: eb('report_count', '+', 1) })).where('id', '=', commentId).execute();
+    });
+  }
+
+  async setFollow(rootId: number, readerId: number, follow: boolean): Promise<void> {
+    if (follow) {
+      const root = await this.repo.byId(rootId);
+      if (!root || root.depth !== 0) throw new NotFoundError('no such thread');
+      await this.k.insertInto('comment_follows').values({ reader_id: readerId, root_id: rootId, created_at: this.now().toISOString() }).onConflict((oc) => oc.columns(['reader_id', 'root_id']).doNothing()).execute();
+    } else {
+      await this.k.deleteFrom('comment_follows').where('reader_id', '=', readerId).where('root_id', '=', rootId).execute();
+    }
+  }
+
+  /** A reader's own comments, in every state, newest first: their profile page. */
+  async history(readerId: number, limit = 50): Promise<Array<{ id: number; articleId: number; headline: string; slug: string; body: string; status: CommentStatus; createdAt: string }>> {
+    const rows = await this.k
+      .selectFrom('comments as c')
+      .innerJoin('articles as a', 'a.id', 'c.article_id')
+      .select(['c.id', 'c.article_id', 'a.headline', 'a.slug', 'c.body', 'c.status', 'c.created_at'])
+      .where('c.reader_id', '=', readerId)
+      .where('c.status', '!=', 'deleted')
+      .orderBy('c.created_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, articleId: r.article_id, headline: r.headline, slug: r.slug, body: r.body, status: r.status as CommentStatus, createdAt: r.created_at }));
+  }
+
+  /** What one reader sees differently on a thread: their likes and their comments waiting for a moderator. */
+  async viewerState(articleId: number, readerId: number): Promise<{ liked: number[]; pending: CommentView[] }> {
+    const [liked, pending] = await Promise.all([
+      this.k.selectFrom('comment_reactions as r').innerJoin('comments as c', 'c.id', 'r.comment_id').select('r.comment_id').where('c.article_id', '=', articleId).where('r.reader_id', '=', readerId).execute(),
+      this.k.selectFrom('comments').selectAll().where('article_id', '=', articleId).where('reader_id', '=', readerId).where('status', '=', 'pending').orderBy('created_at').limit(20).execute(),
+    ]);
+    return { liked: liked.map((r) => r.comment_id), pending: pending.map(toView) };
+  }
+
+  /**
+   * Deletes a reader account. Their comments stay as "deleted user" or are removed, by site
+   * setting; counts follow in the same transaction.
+   */
+  async deleteAccount(readerId: number): Promise<void> {
+    const settings = await this.settings();
+    const touched = new Set<number>();
+    await this.k.transaction().execute(async (trx) => {
+      if (settings.deletedAccountComments === 'remove') {
+        const visible = await trx.selectFrom('comments').selectAll().where('reader_id', '=', readerId).where('status', '=', 'approved').execute();
+        for (const row of visible) {
+          await this.repo.adjustCounts(trx, { ...row, reader_id: null }, -1);
+          touched.add(row.article_id);
+        }
+        await trx.updateTable('comments').set({ status: 'deleted', featured: 0 }).where('reader_id', '=', readerId).execute();
+      } else {
+        const articles = await trx.selectFrom('comments').select('article_id').distinct().where('reader_id', '=', readerId).where('status', '=', 'approved').execute();
+        for (const a of articles) touched.add(a.article_id);
+      }
+      await trx.updateTable('comments').set({ author_name: 'deleted user', guest_email: null }).where('reader_id', '=', readerId).execute();
+      await trx.deleteFrom('readers').where('id', '=', readerId).execute();
+    });
+    for (const articleId of touched) await this.announce('comment.hidden', { id: 0, articleId });
+  }
+}
+
+export const isCommentSort = (v: unknown): v is CommentSort => typeof v === 'string' && (COMMENT_SORTS as readonly string[]).includes(v);
+
+function toView(r: ThreadRow): CommentView {
+  return {
+    id: r.id,
+    articleId: r.article_id,
+    parentId: r.parent_id,
+    rootId: r.root_id ?? r.id,
+    depth: r.depth,
+    authorName: r.author_name,
+    staff: r.staff_user_id !== null,
+    readerId: r.reader_id,
+    body: r.body,
+    status: r.status as CommentStatus,
+    featured: r.featured === 1,
+    likeCount: r.like_count,
+    replyCount: r.reply_count,
+    createdAt: r.created_at,
+    editedAt: r.edited_at,
+    replyingTo: null,
+    replies: [],
+    moreReplies: 0,
+  };
+}
+
+/**
+ * Builds the visible tree: replies nest under the comment they answer down to MAX_DEPTH;
+ * below that they sit flat beside it, marked with whom they answer.
+ */
+function nestReplies(roots: readonly ThreadRow[], replies: readonly ThreadRow[]): CommentView[] {
+  const views = new Map<number, CommentView>();
+  const out = roots.map((r) => {
+    const v = toView(r);
+    views.set(v.id, v);
+    return v;
+  });
+  const loadedPerRoot = new Map<number, number>();
+  for (const r of replies) {
+    const v = toView(r);
+    views.set(v.id, v);
+    const parent = r.parent_id !== null ? views.get(r.parent_id) : undefined;
+    let home = parent;
+    if (parent && parent.depth >= MAX_DEPTH) v.replyingTo = parent.authorName;
+    while (home && home.depth >= MAX_DEPTH) home = home.parentId !== null ? views.get(home.parentId) : undefined;
+    (home ?? views.get(v.rootId))?.replies.push(v);
+    loadedPerRoot.set(v.rootId, (loadedPerRoot.get(v.rootId) ?? 0) + 1);
+  }
+  for (const root of out) root.moreReplies = Math.max(0, root.replyCount - (loadedPerRoot.get(root.id) ?? 0));
+  return out;
+}
