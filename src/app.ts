@@ -18,6 +18,12 @@ import { registerAdmin } from './admin/plugin.js';
 import { startScheduler } from './jobs/scheduler.js';
 import type { Scheduler } from './jobs/scheduler.js';
 import { Accounts } from './services/accounts.js';
+import { CommentsService } from './services/comments.js';
+import { Moderation } from './services/moderation.js';
+import { Readers } from './services/readers.js';
+import { ReplyNotifier } from './services/reply-notifications.js';
+import { SigningKey } from './services/signing.js';
+import { registerCommentRoutes, registerReaderOriginCheck } from './site/comments/routes.js';
 import { createMailer } from './services/mail.js';
 import type { Mailer } from './services/mail.js';
 import { CatalogAdmin } from './services/catalog-admin.js';
@@ -41,6 +47,10 @@ export interface App {
   reading: ReadingService;
   accounts: Accounts;
   newsroom: Newsroom;
+  comments: CommentsService;
+  readers: Readers;
+  moderation: Moderation;
+  notifier: ReplyNotifier;
   mailer: Mailer;
   server: FastifyInstance;
   /** Starts publishing scheduled stories on time (serve does; tests call newsroom.publishDue). */
@@ -72,6 +82,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const catalog = new CatalogAdmin({ db, events, ...clock });
   const previews = new Previews(new SettingsRepository(db.kysely), overrides.now);
 
+
   events.subscribe((event) => {
     if (event.type === 'structure.changed') return cache.clear();
     // A comment changes its story's page at once; the counts on list cards follow within
@@ -84,6 +95,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const server = createServer({ logLevel: config.LOG_LEVEL, db });
   const mailer = overrides.mailer ?? createMailer({ url: config.MAIL_URL, from: config.MAIL_FROM, log: (m) => server.log.info({ mail: m }, `mail to ${m.to}: ${m.subject}\n${m.text}`) });
+  const settingsRepo = new SettingsRepository(db.kysely);
+  const notifier = new ReplyNotifier({ db, mailer, signing: new SigningKey(settingsRepo, 'unsubscribe_signing_key', overrides.now), origin: publicOrigin(config), siteName: config.SITE_NAME, onError: (err) => server.log.error({ err }, 'reply notification failed') });
+  const comments = new CommentsService({ db, events, ...clock, onVisible: (id) => notifier.notify(id) });
+  const readers = new Readers({ db, mailer, origin: publicOrigin(config), siteName: config.SITE_NAME, ...clock });
+  const moderation = new Moderation({ db, comments, events, ...clock, onApproved: (id) => notifier.notify(id) });
   const root = projectRoot();
   // public/ holds hand-written files; dist/public/ the bundled islands (npm run build).
   const assets = loadAssets([join(root, 'public'), join(root, 'dist', 'public')]);
@@ -95,6 +111,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     {
       accounts,
       newsroom,
+      comments,
+      moderation,
       lists: new NewsroomLists(db.kysely),
       reading,
       mailer,
@@ -107,8 +125,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     db,
     catalog,
   );
-  registerSiteRoutes(server, {
+  registerReaderOriginCheck(server, origin);
+  const site = registerSiteRoutes(server, {
     reading,
+    comments,
     cache,
     assets,
     variants,
@@ -123,6 +143,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
   });
 
+  registerCommentRoutes(server, { comments, readers, accounts, reading, notifier, events, site, options: { origin, secureCookies: origin.startsWith('https://') } });
+
   let scheduler: Scheduler | undefined;
   return {
     config,
@@ -133,6 +155,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     reading,
     accounts,
     newsroom,
+    comments,
+    readers,
+    moderation,
+    notifier,
     mailer,
     server,
     startScheduler() {

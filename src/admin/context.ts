@@ -3,7 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { AssetManifest } from '../http/assets.js';
 import type { Accounts } from '../services/accounts.js';
+import type { CommentsService } from '../services/comments.js';
 import type { Mailer } from '../services/mail.js';
+import type { Moderation } from '../services/moderation.js';
 import type { MediaLibrary, MediaLimits } from '../services/media-library.js';
 import type { Newsroom } from '../services/newsroom.js';
 import type { Previews } from '../services/previews.js';
@@ -23,6 +25,8 @@ export interface AdminOptions {
 export interface AdminDeps {
   accounts: Accounts;
   newsroom: Newsroom;
+  comments: CommentsService;
+  moderation: Moderation;
   lists: NewsroomLists;
   reading: ReadingService;
   mailer: Mailer;

@@ -64,4 +64,25 @@ describe('newsroom policies', () => {
     expect(policies.deleteArticle(user('contributor'), own)).toBe(false);
     expect(policies.deleteArticle(user('editor'), others)).toBe(true);
   });
+
+  it('moderator: moderates comments and readers, cannot write, publish or upload', () => {
+    const m = user('moderator');
+    expect(policies.moderateComments(m)).toBe(true);
+    expect(policies.createArticle(m)).toBe(false);
+    expect(policies.editArticle(m, own)).toBe(false);
+    expect(policies.publishArticle(m, own)).toBe(false);
+    expect(policies.uploadMedia(m)).toBe(false);
+    expect(policies.viewArticle(m, others)).toBe(false);
+    expect(policies.viewArticle(m, { ...others, status: 'published' })).toBe(true);
+    expect(policies.manageCommentSettings(m)).toBe(false);
+  });
+
+  it('comment moderation: editors and admins too, not writers', () => {
+    expect(policies.moderateComments(user('editor'))).toBe(true);
+    expect(policies.moderateComments(user('admin'))).toBe(true);
+    expect(policies.manageCommentSettings(user('editor'))).toBe(true);
+    expect(policies.moderateComments(user('author'))).toBe(false);
+    expect(policies.moderateComments(user('contributor'))).toBe(false);
+    expect(policies.moderateComments({ ...user('moderator'), disabled: true })).toBe(false);
+  });
 });

@@ -7,6 +7,7 @@
  *   author       publishes their own work
  *   editor       publishes and edits everything; manages sections and tags
  *   admin        everything an editor can, plus users, roles and settings
+ *   moderator    moderates reader comments and readers; writes and publishes nothing
  */
 import type { ArticleStatus } from './articles.js';
 import type { StaffUser } from './staff.js';
@@ -21,6 +22,8 @@ export interface ArticleFacts {
 type Actor = Pick<StaffUser, 'id' | 'role' | 'authorId' | 'disabled'>;
 
 const isEditor = (u: Actor) => !u.disabled && (u.role === 'editor' || u.role === 'admin');
+/** Moderators work on comments only: every article power below excludes them. */
+const isWriter = (u: Actor) => !u.disabled && u.role !== 'moderator';
 
 /** The actor wrote it: created it, or is on its byline. */
 export function isOwnArticle(u: Actor, a: ArticleFacts): boolean {
@@ -28,37 +31,41 @@ export function isOwnArticle(u: Actor, a: ArticleFacts): boolean {
 }
 
 export const policies = {
-  createArticle: (u: Actor) => !u.disabled,
+  createArticle: (u: Actor) => isWriter(u),
 
-  viewArticle: (u: Actor, a: ArticleFacts) => !u.disabled && (u.role !== 'contributor' || isOwnArticle(u, a) || a.status === 'published'),
+  viewArticle: (u: Actor, a: ArticleFacts) => !u.disabled && ((u.role !== 'contributor' && u.role !== 'moderator') || isOwnArticle(u, a) || a.status === 'published'),
 
   /** Contributors may edit their own work only while it is a draft; once submitted it is the desk's. */
   editArticle: (u: Actor, a: ArticleFacts) => {
-    if (u.disabled) return false;
+    if (!isWriter(u)) return false;
     if (isEditor(u)) return true;
     if (!isOwnArticle(u, a)) return false;
     return u.role === 'author' || a.status === 'draft';
   },
 
-  submitForReview: (u: Actor, a: ArticleFacts) => !u.disabled && a.status === 'draft' && (isEditor(u) || isOwnArticle(u, a)),
+  submitForReview: (u: Actor, a: ArticleFacts) => isWriter(u) && a.status === 'draft' && (isEditor(u) || isOwnArticle(u, a)),
 
   /** Publishing, scheduling and unpublishing are the same power. */
   publishArticle: (u: Actor, a: ArticleFacts) => {
-    if (u.disabled || u.role === 'contributor') return false;
+    if (!isWriter(u) || u.role === 'contributor') return false;
     return isEditor(u) || isOwnArticle(u, a);
   },
 
   deleteArticle: (u: Actor, a: ArticleFacts) => isEditor(u) || (!u.disabled && u.role === 'author' && isOwnArticle(u, a) && a.status === 'draft'),
 
-  addInternalNote: (u: Actor) => !u.disabled,
-  uploadMedia: (u: Actor) => !u.disabled,
-  editMedia: (u: Actor) => !u.disabled,
+  addInternalNote: (u: Actor) => isWriter(u),
+  uploadMedia: (u: Actor) => isWriter(u),
+  editMedia: (u: Actor) => isWriter(u),
   deleteMedia: (u: Actor) => isEditor(u),
   manageSections: (u: Actor) => isEditor(u),
   manageTags: (u: Actor) => isEditor(u),
   manageAuthors: (u: Actor) => isEditor(u),
   manageUsers: (u: Actor) => !u.disabled && u.role === 'admin',
   manageSettings: (u: Actor) => !u.disabled && u.role === 'admin',
+  /** Queues, decisions on comments, warnings, suspensions and bans. */
+  moderateComments: (u: Actor) => isEditor(u) || (!u.disabled && u.role === 'moderator'),
+  /** The site's comment settings (pre-moderation, word lists, limits). */
+  manageCommentSettings: (u: Actor) => isEditor(u),
 } as const;
 
 export type Policy = keyof typeof policies;

@@ -1,5 +1,5 @@
 /** Newsroom staff and their roles. Readers (comments) are a separate population. */
-export const STAFF_ROLES = ['contributor', 'author', 'editor', 'admin'] as const;
+export const STAFF_ROLES = ['contributor', 'author', 'editor', 'admin', 'moderator'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export interface StaffUser {
@@ -17,6 +17,7 @@ export const ROLE_NAMES: Record<StaffRole, string> = {
   author: 'Author',
   editor: 'Editor',
   admin: 'Administrator',
+  moderator: 'Moderator',
 };
 
 export const isStaffRole = (value: string): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value);

@@ -34,6 +34,8 @@ export interface AssetManifest {
   url(file: string): string;
   /** Subresource Integrity value of a file in public/ (sha384-...). */
   integrity(file: string): string;
+  /** Whether the file exists (bundled islands exist only after a build). */
+  has(file: string): boolean;
   register(app: FastifyInstance): void;
 }
 
@@ -66,6 +68,7 @@ export function loadAssets(dirs: readonly string[]): AssetManifest {
       if (!url) throw new Error(`public/${file} does not exist`);
       return url;
     },
+    has: (file) => urls.has(file),
     integrity(file) {
       const value = integrities.get(file);
       if (!value) throw new Error(`public/${file} does not exist`);

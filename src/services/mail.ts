@@ -1,5 +1,5 @@
 /**
- * Outgoing mail (invitations, password resets; reply notifications later). SMTP through
+ * Outgoing mail (invitations, password resets, reader links, reply notifications). SMTP through
  * nodemailer when MAIL_URL is set; otherwise each message is written to the log, so a
  * developer can follow a link without a mail server.
  */
@@ -10,6 +10,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers, e.g. List-Unsubscribe on reply notifications. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -28,7 +30,7 @@ export function createMailer(options: { url?: string | undefined; from: string; 
   const transport: Transporter = nodemailer.createTransport(options.url);
   return {
     async send(message) {
-      await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text, ...(message.headers ? { headers: message.headers } : {}) });
     },
   };
 }

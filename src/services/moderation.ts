@@ -195,7 +195,7 @@ export class Moderation {
         if (previousLabel && previousLabel !== label) await store.train(trx, tokens, previousLabel, -1);
         if (previousLabel !== label) await store.train(trx, tokens, label, 1);
         if (row.reader_id !== null && status === 'rejected' && row.status !== 'rejected') {
-          await trx.updateTable('readers').set((eb) => ({ rejected_count: eb('rejected_count', '+', 1) })).where('id', '=', row.reader_id as number).execute();
+          await trx.updateTable('readers').set((eb) => ({ rejected_count: eb('rejected_count', '+', 1) })).where('id', '=', row.reader_id).execute();
         }
         // A decision answers the reports on the comment.
         await trx.updateTable('comment_reports').set({ resolved_at: at }).where('comment_id', '=', id).where('resolved_at', 'is', null).execute();

@@ -273,6 +273,13 @@ export class ReadingService {
     return this.articles.findById(id);
   }
 
+  /** A story readers can see, with its URL: the comment routes address stories by id. */
+  async publicArticle(id: number): Promise<{ article: Article; url: string } | undefined> {
+    const article = await this.articles.findById(id);
+    if (!article || !isPubliclyVisible(article, this.now())) return undefined;
+    return { article, url: this.articleUrl(await this.sectionTree(article.language), article) };
+  }
+
   mediaByKey(key: string): Promise<MediaAsset | undefined> {
     return this.media.byKey(key);
   }

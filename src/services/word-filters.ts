@@ -8,8 +8,8 @@
 import { DataSet, RegExpMatcher, englishDataset, englishRecommendedTransformers, parseRawPattern } from 'obscenity';
 
 export interface WordFilters {
-  hasBannedWords(text: string): boolean;
-  suspectWords(text: string): string[];
+  hasBannedWords: (text: string) => boolean;
+  suspectWords: (text: string) => string[];
 }
 
 /** "f u c k", "s.h.i.t": runs of single characters joined, so the matcher sees the word. */
@@ -27,7 +27,7 @@ export function createWordFilters(lists: { bannedWords: readonly string[]; suspe
   const suspects = lists.suspectWords.map(fold).filter((w) => w.length >= 2);
   return {
     hasBannedWords: (text) => matcher.hasMatch(text) || matcher.hasMatch(fold(collapseSpacedLetters(text))),
-    suspectWords(text) {
+    suspectWords: (text) => {
       const words = new Set(fold(text).split(/[^\p{L}\p{N}]+/u));
       return suspects.filter((s) => (s.includes(' ') ? fold(text).includes(s) : words.has(s)));
     },

@@ -3,3 +3,6 @@ import { renderToString } from 'preact-render-to-string';
 
 /** A full HTML document from a page component. Preact escapes every text and attribute. */
 export const renderDocument = (page: VNode): string => `<!DOCTYPE html>${renderToString(page)}`;
+
+/** A piece of a page (a comment for the live island), escaped the same way. */
+export const renderFragment = (node: VNode): string => renderToString(node);

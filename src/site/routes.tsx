@@ -13,6 +13,7 @@ import type { PageCache, RenderedPage } from '../http/page-cache.js';
 import { VARIANT_TYPES } from '../media/variants.js';
 import type { VariantService } from '../media/variants.js';
 import type { Previews } from '../services/previews.js';
+import type { CommentsService } from '../services/comments.js';
 import type { ReadingService } from '../services/reading.js';
 import { renderDocument } from './render.js';
 import { ArticlePage } from './views/ArticlePage.js';
@@ -32,6 +33,7 @@ export interface SiteOptions {
 
 export interface SiteDeps {
   reading: ReadingService;
+  comments: CommentsService;
   cache: PageCache;
   assets: AssetManifest;
   variants: VariantService;
@@ -50,11 +52,19 @@ interface PageQuery {
 
 const LOCALES: Record<Language, string> = { en: 'en-GB', es: 'es-ES' };
 
-export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
+/** What other reader-side route files share with these: the page context of a path. */
+export interface SiteHelpers {
+  context(path: string): Promise<PageContext>;
+}
+
+export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHelpers {
   const { reading, cache, assets, options } = deps;
   const language: Language = 'en';
   const pageCacheControl = `public, max-age=${options.cacheControl.maxAge}, s-maxage=${options.cacheControl.sMaxAge}, stale-while-revalidate=${options.cacheControl.staleWhileRevalidate}, stale-if-error=86400`;
   const shortCacheControl = 'public, max-age=30, s-maxage=60';
+
+  // Built by npm run build (dist/public); a checkout without a build still serves pages.
+  const commentsIsland = assets.has('comments.js') ? { url: assets.url('comments.js'), integrity: assets.integrity('comments.js') } : undefined;
 
   async function context(path: string): Promise<PageContext> {
     return {
@@ -69,6 +79,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
         css: { url: assets.url('site.css'), integrity: assets.integrity('site.css') },
         script: { url: assets.url('enhance.js'), integrity: assets.integrity('enhance.js') },
         icon: assets.url('favicon.svg'),
+        comments: commentsIsland,
       },
       path,
     };
@@ -183,11 +194,11 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
         case 'article': {
           // Articles have no pages: `?page=N` must not store a copy per N in the cache.
           if (req.query.page !== undefined) return { status: 301, html: '', location: path, tags: [], cacheable: false };
-          const m = await reading.articlePage(found.article);
+          const [m, thread, commentSettings] = await Promise.all([reading.articlePage(found.article), deps.comments.thread(found.article.id), deps.comments.settings()]);
           const shown = [m.article.id, ...m.related.keys(), ...m.moreFromSection.map((c) => c.id)];
           return {
             status: 200,
-            html: renderDocument(<ArticlePage ctx={await context(path)} m={m} />),
+            html: renderDocument(<ArticlePage ctx={await context(path)} m={m} comments={{ thread, guests: commentSettings.guestComments }} />),
             tags: [`section-list:${m.article.sectionId}`, ...cardTags(shown)],
             lastModified: m.lastModified,
           };
@@ -218,4 +229,5 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     }
     return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   });
+  return { context };
 }

@@ -43,7 +43,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: AdminDeps): vo
     };
   }
 
-  const visibility = (u: StaffUser) => (u.role === 'contributor' ? { userId: u.id, authorId: u.authorId } : undefined);
+  const visibility = (u: StaffUser) => (u.role === 'contributor' || u.role === 'moderator' ? { userId: u.id, authorId: u.authorId } : undefined);
 
   app.get('/admin', async (req, reply) => {
     const u = staff(req);

@@ -7,6 +7,8 @@ import { RichText } from './components/RichText.js';
 import { ShareLinks } from './components/ShareLinks.js';
 import type { PageContext, Seo } from './context.js';
 import { absolute } from './context.js';
+import type { CommentThread } from '../../services/comments.js';
+import { CommentsSection, countText } from './comments/CommentsSection.js';
 import { Layout } from './Layout.js';
 
 function articleSeo(ctx: PageContext, m: Model): Seo {
@@ -68,11 +70,12 @@ function Byline({ m }: { m: Model }) {
   );
 }
 
-export function ArticlePage({ ctx, m, preview = false }: { ctx: PageContext; m: Model; preview?: boolean }) {
+export function ArticlePage({ ctx, m, preview = false, comments }: { ctx: PageContext; m: Model; preview?: boolean; comments?: { thread: CommentThread; guests: boolean } }) {
   const a = m.article;
-  const count = a.commentCount;
+  // The maintained count, fresh with the thread when the page renders.
+  const count = comments?.thread.count ?? a.commentCount;
   return (
-    <Layout ctx={ctx} seo={preview ? { ...articleSeo(ctx, m), noindex: true } : articleSeo(ctx, m)}>
+    <Layout ctx={ctx} seo={preview ? { ...articleSeo(ctx, m), noindex: true } : articleSeo(ctx, m)} scripts={comments && ctx.assets.comments ? [ctx.assets.comments] : []}>
       {preview && (
         <p class="preview-banner" role="status">
           Preview: this story is not published yet. This is how it will look.
@@ -101,8 +104,8 @@ export function ArticlePage({ ctx, m, preview = false }: { ctx: PageContext; m: 
               )}
             </p>
             <p class="comment-link">
-              <a href="#comments">
-                {count} {count === 1 ? 'Comment' : 'Comments'}
+              <a href="#comments" data-comment-count>
+                {countText(count)}
               </a>
             </p>
           </div>
@@ -150,14 +153,15 @@ export function ArticlePage({ ctx, m, preview = false }: { ctx: PageContext; m: 
           <ShareLinks url={absolute(ctx, m.url)} title={a.headline} />
         </footer>
       </article>
-      <section id="comments" class="comments" aria-labelledby="comments-title">
-        <h2 id="comments-title">Comment</h2>
-        <p class="comments-count">
-          {count} {count === 1 ? 'Comment' : 'Comments'}
-        </p>
-        {count === 0 && <p class="comments-empty">Post with no comments.</p>}
-        <p class="comments-note">{a.commentsOpen ? 'Reader comments open here soon.' : 'Comments are closed on this story.'}</p>
-      </section>
+      {comments ? (
+        <CommentsSection ctx={ctx} thread={comments.thread} articleUrl={m.url} guests={comments.guests} />
+      ) : (
+        <section id="comments" class="comments" aria-labelledby="comments-title">
+          <h2 id="comments-title">Comment</h2>
+          <p class="comments-count">{countText(count)}</p>
+          <p class="comments-note">Reader comments appear here once the story is published.</p>
+        </section>
+      )}
       {m.moreFromSection.length > 0 && (
         <section class="more" aria-labelledby="more-title">
           <h2 id="more-title">More from {m.section.name}</h2>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { SOCIAL_NETWORK_NAMES } from '../../core/site-settings.js';
-import type { PageContext, Seo } from './context.js';
+import type { Asset, PageContext, Seo } from './context.js';
 import { absolute, scriptJson } from './context.js';
 import { SocialIcon } from './components/SocialIcon.js';
 
@@ -8,9 +8,11 @@ interface Props {
   ctx: PageContext;
   seo: Seo;
   children: ComponentChildren;
+  /** Islands this page needs besides enhance.js (e.g. the comments island). */
+  scripts?: Asset[];
 }
 
-function Head({ ctx, seo }: { ctx: PageContext; seo: Seo }) {
+function Head({ ctx, seo, scripts = [] }: { ctx: PageContext; seo: Seo; scripts?: Asset[] }) {
   const canonical = absolute(ctx, seo.canonical);
   const title = seo.title === ctx.siteName ? seo.title : `${seo.title} | ${ctx.siteName}`;
   return (
@@ -45,6 +47,9 @@ function Head({ ctx, seo }: { ctx: PageContext; seo: Seo }) {
       {seo.image && <meta name="twitter:image:alt" content={seo.image.alt} />}
       {seo.jsonLd?.map((data, i) => <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(data) }} />)}
       <script type="module" src={ctx.assets.script.url} integrity={ctx.assets.script.integrity} />
+      {scripts.map((s) => (
+        <script key={s.url} type="module" src={s.url} integrity={s.integrity} />
+      ))}
     </head>
   );
 }
@@ -68,10 +73,10 @@ function isCurrent(ctx: PageContext, url: string): boolean {
   return ctx.path === url || ctx.path.startsWith(`${url}/`);
 }
 
-export function Layout({ ctx, seo, children }: Props) {
+export function Layout({ ctx, seo, children, scripts }: Props) {
   return (
     <html lang={ctx.language}>
-      <Head ctx={ctx} seo={seo} />
+      <Head ctx={ctx} seo={seo} {...(scripts ? { scripts } : {})} />
       <body>
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="site-header">

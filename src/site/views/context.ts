@@ -18,7 +18,8 @@ export interface PageContext {
   dates: DateStyle;
   navigation: Link[];
   socialProfiles: SocialProfile[];
-  assets: { css: Asset; script: Asset; icon: string };
+  /** comments: the comments island, when it has been built (npm run build). */
+  assets: { css: Asset; script: Asset; icon: string; comments?: Asset | undefined };
   /** The path of the page being rendered, for aria-current in the navigation. */
   path: string;
 }

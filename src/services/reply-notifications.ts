@@ -1,0 +1,96 @@
+/**
+ * Reply emails: when a reply becomes visible, the author of the comment it answers and
+ * the readers following the thread get one message each, with a one-click unsubscribe
+ * (RFC 8058 List-Unsubscribe-Post) that needs no sign-in. Sent after the comment is
+ * committed; a failed send is logged and never undoes the comment.
+ */
+import type { Db } from '../storage/db.js';
+import type { Mailer } from './mail.js';
+import type { SigningKey } from './signing.js';
+
+export interface ReplyNotifierDeps {
+  db: Db;
+  mailer: Mailer;
+  signing: SigningKey;
+  origin: string;
+  siteName: string;
+  onError: (err: unknown) => void;
+}
+
+/** What an unsubscribe link stops: one thread, or every reply email. */
+export type UnsubscribeScope = { readerId: number; rootId: number | 'all' };
+
+const excerpt = (text: string, n: number) => (text.length > n ? `${text.slice(0, n - 1).trimEnd()}…` : text);
+
+export class ReplyNotifier {
+  constructor(private readonly deps: ReplyNotifierDeps) {}
+
+  private get k() {
+    return this.deps.db.kysely;
+  }
+
+  /** Fire and forget: the caller has already answered the reader. */
+  notify(commentId: number): void {
+    this.send(commentId).catch(this.deps.onError);
+  }
+
+  async send(commentId: number): Promise<number> {
+    const c = await this.k
+      .selectFrom('comments as c')
+      .innerJoin('articles as a', 'a.id', 'c.article_id')
+      .select(['c.id', 'c.parent_id', 'c.root_id', 'c.reader_id', 'c.author_name', 'c.body', 'c.status', 'c.depth', 'a.headline'])
+      .where('c.id', '=', commentId)
+      .executeTakeFirst();
+    if (!c || c.status !== 'approved' || c.depth === 0 || c.root_id === null) return 0;
+    const parent = c.parent_id !== null ? await this.k.selectFrom('comments').select(['reader_id']).where('id', '=', c.parent_id).executeTakeFirst() : undefined;
+    const followers = await this.k.selectFrom('comment_follows').select('reader_id').where('root_id', '=', c.root_id).execute();
+    const parentReader = parent?.reader_id ?? null;
+    const ids = new Set([...(parentReader !== null ? [parentReader] : []), ...followers.map((f) => f.reader_id)]);
+    if (c.reader_id !== null) ids.delete(c.reader_id);
+    if (ids.size === 0) return 0;
+    const recipients = await this.k
+      .selectFrom('readers')
+      .select(['id', 'email', 'display_name'])
+      .where('id', 'in', [...ids])
+      .where('notify_replies', '=', 1)
+      .where('banned', '=', 0)
+      .where('email_verified_at', 'is not', null)
+      .execute();
+    const { origin, siteName } = this.deps;
+    for (const r of recipients) {
+      const unsubscribe = await this.unsubscribeUrl({ readerId: r.id, rootId: c.root_id });
+      const direct = r.id === parent?.reader_id;
+      await this.deps.mailer.send({
+        to: r.email,
+        subject: direct ? `${c.author_name} replied to your comment on "${excerpt(c.headline, 60)}"` : `New reply in a thread you follow on "${excerpt(c.headline, 60)}"`,
+        text: [
+          `Hello ${r.display_name},`,
+          '',
+          `${c.author_name} wrote:`,
+          '',
+          excerpt(c.body, 600),
+          '',
+          `Read and reply: ${origin}/comments/${c.id}`,
+          '',
+          `You get this because you ${direct ? 'wrote the comment it answers' : 'follow this thread'} on ${siteName}.`,
+          `Stop emails about this thread: ${unsubscribe}`,
+        ].join('\n'),
+        headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      });
+    }
+    return recipients.length;
+  }
+
+  async unsubscribeUrl(scope: UnsubscribeScope): Promise<string> {
+    const message = `${scope.readerId}.${scope.rootId}`;
+    return `${this.deps.origin}/comments/unsubscribe?r=${scope.readerId}&t=${scope.rootId}&s=${await this.deps.signing.sign(message)}`;
+  }
+
+  /** Verifies a link's signature and stops the emails it names. False when the link was altered. */
+  async unsubscribe(scope: UnsubscribeScope, signature: string): Promise<boolean> {
+    if (!(await this.deps.signing.verify(`${scope.readerId}.${scope.rootId}`, signature))) return false;
+    if (scope.rootId === 'all') await this.k.updateTable('readers').set({ notify_replies: 0 }).where('id', '=', scope.readerId).execute();
+    else await this.k.deleteFrom('comment_follows').where('reader_id', '=', scope.readerId).where('root_id', '=', scope.rootId).execute();
+    return true;
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * Reader accounts on the site: sign up, sign in by password or emailed link, the account
+ * page and its forms, data download and deletion. Forms of a signed-in reader carry the
+ * session's CSRF token; every POST also passes the origin check (security.ts).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { safeEqual } from '../../admin/security.js';
+import { ThrottledError } from '../../services/accounts.js';
+import { ValidationError } from '../../services/publishing.js';
+import { renderDocument } from '../render.js';
+import { AccountPage, LinkConfirmPage, SignInPage, SignUpPage } from '../views/comments/AccountPages.js';
+import { MessagePage } from '../views/comments/CommentPages.js';
+import type { CommentRouteDeps } from './routes.js';
+import type { Commenter } from './security.js';
+import { clearReaderCookie, loadCommenter, setReaderCookie } from './security.js';
+
+type Body = Record<string, string | string[] | undefined>;
+const str = (body: unknown, name: string): string => {
+  const v = (body as Body | undefined)?.[name];
+  return (Array.isArray(v) ? v[0] : v) ?? '';
+};
+
+/** Only same-site paths: a `next` parameter must never send a reader elsewhere. */
+const safeNext = (value: unknown): string => (typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && value.length < 500 ? value : '/account');
+
+const ACCOUNT_NOTICES: Record<string, string> = {
+  saved: 'Saved.',
+  verified: 'Your email address is confirmed. Welcome!',
+  signedin: 'You are signed in.',
+  password: 'Your password is set. Other devices were signed out.',
+  email: 'We sent a confirmation link to the new address. The change happens when you use it.',
+  'email-changed': 'Your email address is changed.',
+};
+
+function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  return reply.code(status).header('cache-control', 'private, no-store').type('text/html; charset=utf-8').send(renderDocument(page));
+}
+
+export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDeps): void {
+  const { readers, comments, site } = deps;
+  const secure = deps.options.secureCookies;
+
+  async function message(reply: FastifyReply, path: string, title: string, text: string, status = 200) {
+    return sendPage(
+      reply,
+      <MessagePage ctx={await site.context(path)} title={title} status={status >= 400 ? 'error' : 'ok'}>
+        <p>{text}</p>
+      </MessagePage>,
+      status,
+    );
+  }
+
+  /** The signed-in reader with a valid form token, or a redirect / refusal. */
+  async function signedInReader(req: FastifyRequest, reply: FastifyReply, checkToken: boolean): Promise<Commenter | undefined> {
+    const c = await loadCommenter(req, deps);
+    if (!c.reader) {
+      await reply.redirect(`/account/signin?next=${encodeURIComponent('/account')}`, 303);
+      return undefined;
+    }
+    if (checkToken && !safeEqual(str(req.body, '_csrf'), c.reader.csrfToken)) {
+      await message(reply, '/account', 'This form has expired', 'Reload your account page and try again.', 403);
+      return undefined;
+    }
+    return c;
+  }
+
+  app.get<{ Querystring: { next?: string } }>('/account/signup', async (req, reply) =>
+    sendPage(reply, <SignUpPage ctx={await site.context('/account/signup')} next={safeNext(req.query.next)} values={{ email: '', displayName: '' }} />),
+  );
+
+  app.post('/account/signup', async (req, reply) => {
+    const values = { email: str(req.body, 'email'), displayName: str(req.body, 'displayName') };
+    const next = safeNext(str(req.body, 'next'));
+    try {
+      await readers.signUp({ ...values, password: str(req.body, 'password') });
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return sendPage(reply, <SignUpPage ctx={await site.context('/account/signup')} next={next} values={values} errors={err.issues} />, 400);
+    }
+    return message(reply, '/account/signup', 'Check your email', `We sent a link to ${values.email.trim()}. Open it to confirm your address and sign in. Your comments wait for a moderator until then.`);
+  });
+
+  app.get<{ Querystring: { next?: string } }>('/account/signin', async (req, reply) =>
+    sendPage(reply, <SignInPage ctx={await site.context('/account/signin')} next={safeNext(req.query.next)} email="" />),
+  );
+
+  app.post('/account/signin', async (req, reply) => {
+    const email = str(req.body, 'email');
+    const next = safeNext(str(req.body, 'next'));
+    const page = async (errors: string[], status: number) => sendPage(reply, <SignInPage ctx={await site.context('/account/signin')} next={next} email={email} errors={errors} />, status);
+    try {
+      const signed = await readers.signIn({ email, password: str(req.body, 'password'), ip: req.ip });
+      if (!signed) return await page(['That email and password do not match an account.'], 400);
+      setReaderCookie(reply, signed.token, secure);
+      return reply.redirect(next, 303);
+    } catch (err) {
+      if (err instanceof ThrottledError) return page(['Too many failed sign-ins. Wait a while, or get a sign-in link by email.'], 429);
+      throw err;
+    }
+  });
+
+  app.post('/account/signin-link', async (req, reply) => {
+    const email = str(req.body, 'email');
+    try {
+      await readers.requestSignInLink(email);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return sendPage(reply, <SignInPage ctx={await site.context('/account/signin')} next="/account" email={email} errors={err.issues} />, 400);
+    }
+    // The same answer whether or not the address has an account.
+    return message(reply, '/account/signin', 'Check your email', 'If that address has an account, a sign-in link is on its way. It works once, for 30 minutes.');
+  });
+
+  const tokenParams = { type: 'object', properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' } }, required: ['token'] } as const;
+
+  app.get<{ Params: { token: string } }>('/account/link/:token', { schema: { params: tokenParams } }, async (req, reply) =>
+    sendPage(reply, <LinkConfirmPage ctx={await site.context('/account/link')} token={req.params.token} />),
+  );
+
+  app.post<{ Params: { token: string } }>('/account/link/:token', { schema: { params: tokenParams } }, async (req, reply) => {
+    try {
+      const used = await readers.useLink(req.params.token);
+      setReaderCookie(reply, used.token, secure);
+      return reply.redirect(`/account?notice=${used.kind === 'verify' ? 'verified' : used.kind === 'email' ? 'email-changed' : 'signedin'}`, 303);
+    } catch (err) {
+      if (err instanceof ValidationError) return message(reply, '/account/link', 'This link does not work any more', 'It has expired or was already used. Ask for a new one from the sign-in page.', 400);
+      throw err;
+    }
+  });
+
+  app.post('/account/signout', async (req, reply) => {
+    const c = await loadCommenter(req, deps);
+    if (c.reader && c.readerToken) {
+      if (str(req.body, 'everywhere') === '1' && safeEqual(str(req.body, '_csrf'), c.reader.csrfToken)) await readers.signOutEverywhere(c.reader.reader.id);
+      else await readers.signOut(c.readerToken);
+    }
+    clearReaderCookie(reply, secure);
+    return reply.redirect('/', 303);
+  });
+
+  app.get<{ Querystring: { notice?: string } }>('/account', async (req, reply) => {
+    const c = await signedInReader(req, reply, false);
+    if (!c?.reader) return reply;
+    const history = await comments.history(c.reader.reader.id);
+    return sendPage(reply, <AccountPage ctx={await site.context('/account')} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} notice={ACCOUNT_NOTICES[req.query.notice ?? '']} />);
+  });
+
+  /** Runs an account form; a validation error re-renders the page with it. */
+  async function accountForm(req: FastifyRequest, reply: FastifyReply, action: (c: Commenter & { reader: NonNullable<Commenter['reader']> }) => Promise<string>) {
+    const c = await signedInReader(req, reply, true);
+    if (!c?.reader) return reply;
+    const reader = c.reader;
+    try {
+      const notice = await action({ ...c, reader });
+      return reply.redirect(`/account?notice=${notice}`, 303);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      const history = await comments.history(reader.reader.id);
+      return sendPage(reply, <AccountPage ctx={await site.context('/account')} reader={reader.reader} csrf={reader.csrfToken} history={history} errors={err.issues} />, 400);
+    }
+  }
+
+  app.post('/account/profile', (req, reply) =>
+    accountForm(req, reply, async (c) => {
+      await readers.updateProfile(c.reader.reader.id, { displayName: str(req.body, 'displayName'), notifyReplies: str(req.body, 'notifyReplies') === '1' });
+      return 'saved';
+    }),
+  );
+
+  app.post('/account/password', (req, reply) =>
+    accountForm(req, reply, async (c) => {
+      await readers.changePassword(c.reader.reader.id, c.readerToken ?? '', str(req.body, 'password'));
+      return 'password';
+    }),
+  );
+
+  app.post('/account/email', (req, reply) =>
+    accountForm(req, reply, async (c) => {
+      await readers.requestEmailChange(c.reader.reader.id, str(req.body, 'email'));
+      return 'email';
+    }),
+  );
+
+  app.get('/account/export', async (req, reply) => {
+    const c = await signedInReader(req, reply, false);
+    if (!c?.reader) return reply;
+    const data = await readers.exportData(c.reader.reader.id);
+    return reply.header('cache-control', 'private, no-store').header('content-disposition', 'attachment; filename="newsdesk-my-data.json"').type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
+  });
+
+  app.post('/account/delete', async (req, reply) => {
+    const c = await signedInReader(req, reply, true);
+    if (!c?.reader) return reply;
+    if (str(req.body, 'confirm') !== 'DELETE') {
+      const history = await comments.history(c.reader.reader.id);
+      return sendPage(reply, <AccountPage ctx={await site.context('/account')} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} errors={['Type DELETE in capitals to confirm.']} />, 400);
+    }
+    await comments.deleteAccount(c.reader.reader.id);
+    clearReaderCookie(reply, secure);
+    return message(reply, '/account', 'Your account is deleted', 'Everything tied to your account is gone. Thank you for having been part of the conversation.');
+  });
+}

@@ -1,0 +1,408 @@
+/**
+ * Reader comment routes. Every one answers a plain form (redirect or page) and the comments
+ * island (JSON, with Accept: application/json), so posting, replying, liking and reporting
+ * work without JavaScript. None of these responses is cached: they depend on the reader.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { CommentRejectedError } from '../../core/comments/pipeline.js';
+import { COMMENT_SORTS, REPORT_REASONS } from '../../core/comments/settings.js';
+import type { ContentEvents } from '../../core/events.js';
+import type { CommentSort } from '../../core/comments/settings.js';
+import { ThrottledError } from '../../services/accounts.js';
+import type { Accounts } from '../../services/accounts.js';
+import { RateLimitedError } from '../../services/comments.js';
+import type { CommentAuthor, CommentView, CommentsService } from '../../services/comments.js';
+import { NotFoundError, ValidationError } from '../../services/publishing.js';
+import type { ReadingService } from '../../services/reading.js';
+import type { Readers } from '../../services/readers.js';
+import type { ReplyNotifier } from '../../services/reply-notifications.js';
+import { renderDocument, renderFragment } from '../render.js';
+import type { SiteHelpers } from '../routes.js';
+import type { CommentsViewer } from '../views/comments/CommentsSection.js';
+import { CommentItem, countText } from '../views/comments/CommentsSection.js';
+import { CommentsPage, MessagePage, RepliesPage, ReportPage, UnsubscribePage } from '../views/comments/CommentPages.js';
+import { registerAccountRoutes } from './account-routes.js';
+import type { Commenter } from './security.js';
+import { csrfHeaderValid, fromThisSite, loadCommenter, setReaderCookie } from './security.js';
+
+export interface CommentRouteDeps {
+  comments: CommentsService;
+  readers: Readers;
+  accounts: Accounts;
+  reading: ReadingService;
+  notifier: ReplyNotifier;
+  events: ContentEvents;
+  site: SiteHelpers;
+  options: { origin: string; secureCookies: boolean };
+}
+
+type Body = Record<string, string | string[] | undefined>;
+const str = (body: unknown, name: string): string => {
+  const v = (body as Body | undefined)?.[name];
+  return (Array.isArray(v) ? v[0] : v) ?? '';
+};
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : typeof v === 'string' && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
+
+const wantsJson = (req: FastifyRequest) => (req.headers.accept ?? '').includes('application/json');
+
+const NOTICES: Record<string, string> = {
+  published: 'Your comment is published.',
+  held: 'Thank you. Your comment will appear once a moderator has read it.',
+  reported: 'Thank you. A moderator will look at this comment.',
+  deleted: 'Your comment was deleted.',
+  liked: 'Thanks for your like.',
+};
+
+const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['id'] } as const;
+const threadQuery = {
+  type: 'object',
+  properties: {
+    sort: { type: 'string', enum: [...COMMENT_SORTS] },
+    page: { type: 'integer', minimum: 1, maximum: 10_000 },
+    reply: { type: 'integer', minimum: 1 },
+    notice: { type: 'string', maxLength: 20 },
+  },
+} as const;
+
+function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  return reply.code(status).header('cache-control', 'private, no-store').type('text/html; charset=utf-8').send(renderDocument(page));
+}
+
+export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDeps): void {
+  const { comments, reading, site } = deps;
+
+  async function story(id: number) {
+    const found = await reading.publicArticle(id);
+    if (!found) throw new NotFoundError('no such story');
+    return found;
+  }
+
+  function authorOf(c: Commenter): CommentAuthor | undefined {
+    if (c.staff) return { kind: 'staff', user: c.staff.user };
+    if (c.reader) return { kind: 'reader', readerId: c.reader.reader.id };
+    return undefined;
+  }
+
+  async function viewerOf(c: Commenter, articleId: number): Promise<CommentsViewer | undefined> {
+    if (c.staff) return { name: c.staff.user.name, kind: 'staff', pending: [] };
+    if (c.reader) return { name: c.reader.reader.displayName, kind: 'reader', pending: (await comments.viewerState(articleId, c.reader.reader.id)).pending };
+    return undefined;
+  }
+
+  /** The full thread page: sort, pages, reply form, this reader's held comments. */
+  async function threadPage(req: FastifyRequest, articleId: number, opts: { sort?: CommentSort | undefined; page?: number | undefined; replyTo?: number | undefined; notice?: string | undefined; body?: string; errors?: string[]; signInInline?: boolean; commenter?: Commenter }) {
+    const { article, url } = await story(articleId);
+    const commenter = opts.commenter ?? (await loadCommenter(req, deps));
+    const [thread, settings, viewer, replyTo] = await Promise.all([
+      comments.thread(articleId, { ...(opts.sort ? { sort: opts.sort } : {}), ...(opts.page ? { page: opts.page } : {}) }),
+      comments.settings(),
+      viewerOf(commenter, articleId),
+      opts.replyTo ? comments.view(opts.replyTo) : Promise.resolve(undefined),
+    ]);
+    const ctx = await site.context(`/articles/${articleId}/comments`);
+    return (
+      <CommentsPage
+        ctx={ctx}
+        headline={article.headline}
+        articleUrl={url}
+        thread={thread}
+        guests={settings.guestComments}
+        viewer={viewer}
+        replyTo={replyTo?.articleId === articleId && replyTo.status === 'approved' ? replyTo : undefined}
+        body={opts.body ?? ''}
+        errors={opts.errors ?? []}
+        notice={opts.notice}
+        signInInline={opts.signInInline ?? false}
+      />
+    );
+  }
+
+  // A comment's permalink: to its place on the story page.
+  app.get<{ Params: { id: string } }>('/comments/:id', { schema: { params: idParams } }, async (req, reply) => {
+    const c = await comments.view(Number(req.params.id));
+    if (!c || c.status !== 'approved') throw new NotFoundError('no such comment');
+    const { url } = await story(c.articleId);
+    return reply.header('cache-control', 'no-store').redirect(c.depth === 0 ? `${url}#comment-${c.id}` : `/articles/${c.articleId}/comments/replies/${c.rootId}?skip=0#comment-${c.id}`, 302);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { sort?: CommentSort; page?: number; reply?: number; notice?: string } }>(
+    '/articles/:id/comments',
+    { schema: { params: idParams, querystring: threadQuery } },
+    async (req, reply) => {
+      const q = req.query;
+      return sendPage(reply, await threadPage(req, Number(req.params.id), { sort: q.sort, page: q.page, replyTo: q.reply, notice: q.notice ? NOTICES[q.notice] : undefined }));
+    },
+  );
+
+  // "More comments" and re-sorting for the island: the list items of one page.
+  app.get<{ Params: { id: string }; Querystring: { sort?: CommentSort; page?: number } }>(
+    '/articles/:id/comments/fragment',
+    { schema: { params: idParams, querystring: threadQuery } },
+    async (req, reply) => {
+      const articleId = Number(req.params.id);
+      await story(articleId);
+      const thread = await comments.thread(articleId, { sort: req.query.sort ?? 'newest', page: req.query.page ?? 1 });
+      const ctx = await site.context(`/articles/${articleId}/comments`);
+      const html = thread.comments.map((c) => renderFragment(<CommentItem c={c} ctx={ctx} />)).join('');
+      return reply.header('cache-control', 'no-store').send({ html, hasMore: thread.hasMore, count: thread.count, countText: countText(thread.count), page: thread.page, sort: thread.sort });
+    },
+  );
+
+  app.get<{ Params: { id: string; root: string }; Querystring: { skip?: number } }>(
+    '/articles/:id/comments/replies/:root',
+    { schema: { params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' }, root: { type: 'string', pattern: '^[0-9]{1,9}$' } } }, querystring: { type: 'object', properties: { skip: { type: 'integer', minimum: 0, maximum: 100_000 } } } } },
+    async (req, reply) => {
+      const root = await comments.view(Number(req.params.root));
+      if (!root || root.articleId !== Number(req.params.id) || root.depth !== 0 || root.status !== 'approved') throw new NotFoundError('no such thread');
+      const { url } = await story(root.articleId);
+      const replies = await comments.moreReplies(root.id, req.query.skip ?? 0);
+      const ctx = await site.context(`/articles/${root.articleId}/comments`);
+      if (wantsJson(req)) return reply.header('cache-control', 'no-store').send({ html: replies.map((c) => renderFragment(<CommentItem c={c} ctx={ctx} />)).join('') });
+      return sendPage(reply, <RepliesPage ctx={ctx} root={root} replies={replies} articleUrl={url} />);
+    },
+  );
+
+  // What the island needs to know about this reader: who, their token, their likes and held comments.
+  app.get<{ Params: { id: string } }>('/articles/:id/comments/me', { schema: { params: idParams } }, async (req, reply) => {
+    const articleId = Number(req.params.id);
+    const c = await loadCommenter(req, deps);
+    reply.header('cache-control', 'private, no-store');
+    if (!c.reader && !c.staff) return reply.send({ signedIn: false });
+    const ctx = await site.context(`/articles/${articleId}/comments`);
+    const state = c.reader ? await comments.viewerState(articleId, c.reader.reader.id) : { liked: [], pending: [] };
+    return reply.send({
+      signedIn: true,
+      name: c.staff ? c.staff.user.name : c.reader?.reader.displayName,
+      staff: Boolean(c.staff),
+      csrf: c.staff ? c.staff.csrfToken : c.reader?.csrfToken,
+      liked: state.liked,
+      pendingHtml: state.pending.map((p) => renderFragment(<CommentItem c={p} ctx={ctx} own />)).join(''),
+    });
+  });
+
+  // Live updates: new visible comments (rendered as on the page), removals, and the count.
+  app.get<{ Params: { id: string } }>('/articles/:id/comments/events', { schema: { params: idParams } }, async (req, reply) => {
+    const articleId = Number(req.params.id);
+    await story(articleId);
+    const ctx = await site.context(`/articles/${articleId}/comments`);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    // Reconnect after 3 s if the connection drops; the island resyncs the count on reconnect.
+    res.write('retry: 3000\n\n');
+    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const unsubscribe = deps.events.subscribe((e) => {
+      if ((e.type !== 'comment.visible' && e.type !== 'comment.hidden') || e.articleId !== articleId) return;
+      if (e.type === 'comment.hidden') return send('hidden', { id: e.commentId, count: e.count, countText: countText(e.count) });
+      comments
+        .view(e.commentId)
+        .then((c) => {
+          if (c && c.status === 'approved') send('comment', { id: c.id, parentId: c.parentId, rootId: c.rootId, depth: c.depth, count: e.count, countText: countText(e.count), html: renderFragment(<CommentItem c={c} ctx={ctx} />) });
+        })
+        .catch((err: unknown) => req.log.error({ err }, 'live comment event failed'));
+    });
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    req.raw.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/articles/:id/comments', { schema: { params: idParams } }, async (req, reply) => {
+    const articleId = Number(req.params.id);
+    const json = wantsJson(req);
+    const body = req.body;
+    const text = str(body, 'body');
+    const parentId = num(str(body, 'parentId') || (body as { parentId?: unknown } | undefined)?.parentId);
+    let commenter = await loadCommenter(req, deps);
+    if (!csrfHeaderValid(req, commenter)) return reply.code(403).send({ error: 'This page has expired. Reload it and try again.' });
+
+    const fail = async (status: number, errors: string[], signInInline = false) => {
+      if (json) return reply.code(status).header('cache-control', 'no-store').send({ error: errors.join(' '), errors });
+      return sendPage(reply, await threadPage(req, articleId, { replyTo: parentId, body: text, errors, signInInline, commenter }), status);
+    };
+
+    // A reader who wrote before signing in signs in with the same form: the text is not lost.
+    const email = str(body, 'email');
+    if (!commenter.reader && !commenter.staff && email) {
+      try {
+        const signed = await deps.readers.signIn({ email, password: str(body, 'password'), ip: req.ip });
+        if (!signed) return await fail(400, ['That email and password do not match an account.'], true);
+        setReaderCookie(reply, signed.token, deps.options.secureCookies);
+        commenter = { reader: signed.session, readerToken: signed.token };
+      } catch (err) {
+        if (err instanceof ThrottledError) return await fail(429, ['Too many failed sign-ins. Try again later or use an emailed link.'], true);
+        throw err;
+      }
+    }
+
+    let author = authorOf(commenter);
+    if (!author) {
+      const settings = await comments.settings();
+      const guestName = str(body, 'guestName');
+      if (settings.guestComments && (guestName || str(body, 'guestEmail'))) author = { kind: 'guest', name: guestName, email: str(body, 'guestEmail') };
+      else return await fail(401, ['Sign in to post your comment.'], true);
+    }
+
+    try {
+      const result = await comments.post({ articleId, body: text, ...(parentId ? { parentId } : {}) }, author, req.ip);
+      const c = result.comment;
+      if (json) {
+        const ctx = await site.context(`/articles/${articleId}/comments`);
+        const count = await comments.repo.articleCount(articleId);
+        return reply.code(201).header('cache-control', 'no-store').send({ id: c.id, status: c.status, message: result.message, html: renderFragment(<CommentItem c={c} ctx={ctx} own />), count, countText: countText(count) });
+      }
+      return reply.redirect(`/articles/${articleId}/comments?notice=${c.status === 'approved' ? 'published' : 'held'}#comment-${c.id}`, 303);
+    } catch (err) {
+      if (err instanceof CommentRejectedError) return await fail(422, [err.message]);
+      if (err instanceof ValidationError) return await fail(400, err.issues);
+      if (err instanceof RateLimitedError) {
+        reply.header('retry-after', String(err.retryAfterSeconds));
+        return await fail(429, [err.message]);
+      }
+      throw err;
+    }
+  });
+
+  /** The signed-in reader, or an answer telling them to sign in. */
+  async function requireReader(req: FastifyRequest, reply: FastifyReply): Promise<Commenter | undefined> {
+    const c = await loadCommenter(req, deps);
+    if (!csrfHeaderValid(req, c)) {
+      await reply.code(403).send({ error: 'This page has expired. Reload it and try again.' });
+      return undefined;
+    }
+    if (c.reader) return c;
+    if (wantsJson(req)) await reply.code(401).send({ error: 'Sign in first.' });
+    else await reply.redirect(`/account/signin?next=${encodeURIComponent(safeBack(req))}`, 303);
+    return undefined;
+  }
+
+  /** Where a no-JavaScript form returns to: the page it was on, if it was ours. */
+  function safeBack(req: FastifyRequest): string {
+    const referer = req.headers.referer;
+    try {
+      if (referer) {
+        const u = new URL(referer);
+        if (u.origin === deps.options.origin || u.host === req.headers.host) return `${u.pathname}${u.search}`;
+      }
+    } catch {
+      // fall through
+    }
+    return '/';
+  }
+
+  app.post<{ Params: { id: string } }>('/comments/:id/like', { schema: { params: idParams } }, async (req, reply) => {
+    const c = await requireReader(req, reply);
+    if (!c?.reader) return reply;
+    try {
+      const result = await comments.toggleLike(Number(req.params.id), c.reader.reader.id);
+      if (wantsJson(req)) return reply.header('cache-control', 'no-store').send(result);
+      return reply.redirect(`${safeBack(req)}#comment-${req.params.id}`, 303);
+    } catch (err) {
+      if (err instanceof ValidationError) return reply.code(400).send({ error: err.issues.join(' ') });
+      throw err;
+    }
+  });
+
+  app.get<{ Params: { id: string } }>('/comments/:id/report', { schema: { params: idParams } }, async (req, reply) => {
+    const comment = await comments.view(Number(req.params.id));
+    if (!comment || comment.status !== 'approved') throw new NotFoundError('no such comment');
+    return sendPage(reply, <ReportPage ctx={await site.context(`/comments/${comment.id}/report`)} comment={comment} />);
+  });
+
+  // Anyone may report (guests too, when they can read it); a signed-in reader once per comment.
+  app.post<{ Params: { id: string } }>('/comments/:id/report', { schema: { params: idParams } }, async (req, reply) => {
+    const c = await loadCommenter(req, deps);
+    if (!csrfHeaderValid(req, c)) return reply.code(403).send({ error: 'This page has expired. Reload it and try again.' });
+    const id = Number(req.params.id);
+    const reason = str(req.body, 'reason');
+    try {
+      await comments.report(id, { readerId: c.reader?.reader.id ?? null, ip: req.ip }, reason, str(req.body, 'note'));
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      if (wantsJson(req)) return reply.code(400).send({ error: err.issues.join(' ') });
+      const comment = await comments.view(id);
+      if (!comment) throw new NotFoundError('no such comment');
+      return sendPage(reply, <ReportPage ctx={await site.context(`/comments/${id}/report`)} comment={comment} error={`Choose a reason: ${Object.values(REPORT_REASONS).join(', ')}.`} />, 400);
+    }
+    if (wantsJson(req)) return reply.header('cache-control', 'no-store').send({ message: NOTICES.reported });
+    const comment = await comments.view(id);
+    return reply.redirect(`/articles/${comment?.articleId ?? 0}/comments?notice=reported#comment-${id}`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/comments/:id/edit', { schema: { params: idParams } }, async (req, reply) => {
+    const c = await requireReader(req, reply);
+    if (!c?.reader) return reply;
+    try {
+      const edited = await comments.edit(Number(req.params.id), c.reader.reader.id, str(req.body, 'body'));
+      if (wantsJson(req)) {
+        const ctx = await site.context(`/articles/${edited.articleId}/comments`);
+        return reply.header('cache-control', 'no-store').send({ status: edited.status, html: renderFragment(<CommentItem c={edited} ctx={ctx} own />) });
+      }
+      return reply.redirect(`/articles/${edited.articleId}/comments#comment-${edited.id}`, 303);
+    } catch (err) {
+      if (err instanceof ValidationError || err instanceof CommentRejectedError) return reply.code(422).send({ error: err instanceof ValidationError ? err.issues.join(' ') : err.message });
+      throw err;
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/comments/:id/delete', { schema: { params: idParams } }, async (req, reply) => {
+    const c = await requireReader(req, reply);
+    if (!c?.reader) return reply;
+    const before = await comments.view(Number(req.params.id));
+    await comments.deleteOwn(Number(req.params.id), c.reader.reader.id);
+    if (wantsJson(req)) return reply.header('cache-control', 'no-store').send({ deleted: true });
+    return reply.redirect(`/articles/${before?.articleId ?? 0}/comments?notice=deleted`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/comments/:id/follow', { schema: { params: idParams } }, async (req, reply) => {
+    const c = await requireReader(req, reply);
+    if (!c?.reader) return reply;
+    const follow = str(req.body, 'follow') !== '0';
+    const target: CommentView | undefined = await comments.view(Number(req.params.id));
+    if (!target) throw new NotFoundError('no such comment');
+    await comments.setFollow(target.rootId, c.reader.reader.id, follow);
+    if (wantsJson(req)) return reply.header('cache-control', 'no-store').send({ following: follow });
+    return reply.redirect(`/articles/${target.articleId}/comments#comment-${target.id}`, 303);
+  });
+
+  // Unsubscribe links: GET confirms (mail scanners fetch links), POST acts; RFC 8058
+  // one-click POSTs come from the mail provider, so only the signature is checked.
+  const unsubscribeQuery = { type: 'object', properties: { r: { type: 'integer', minimum: 1 }, t: { type: 'string', pattern: '^([0-9]{1,9}|all)$' }, s: { type: 'string', maxLength: 100 } }, required: ['r', 't', 's'] } as const;
+  type UnsubscribeQuery = { Querystring: { r: number; t: string; s: string } };
+  const scopeOf = (q: UnsubscribeQuery['Querystring']) => ({ readerId: q.r, rootId: q.t === 'all' ? ('all' as const) : Number(q.t) });
+
+  app.get<UnsubscribeQuery>('/comments/unsubscribe', { schema: { querystring: unsubscribeQuery } }, async (req, reply) => {
+    const ctx = await site.context('/comments/unsubscribe');
+    const action = `/comments/unsubscribe?r=${req.query.r}&t=${encodeURIComponent(req.query.t)}&s=${encodeURIComponent(req.query.s)}`;
+    return sendPage(reply, <UnsubscribePage ctx={ctx} action={action} all={req.query.t === 'all'} />);
+  });
+
+  app.post<UnsubscribeQuery>('/comments/unsubscribe', { schema: { querystring: unsubscribeQuery } }, async (req, reply) => {
+    const ok = await deps.notifier.unsubscribe(scopeOf(req.query), req.query.s);
+    const ctx = await site.context('/comments/unsubscribe');
+    return sendPage(
+      reply,
+      <MessagePage ctx={ctx} title={ok ? 'Unsubscribed' : 'This link does not work'} status={ok ? 'ok' : 'error'}>
+        <p>{ok ? (req.query.t === 'all' ? 'You will get no more reply emails. You can turn them back on from your account page.' : 'You will get no more emails about this thread.') : 'The link was changed or is incomplete. Use the link from the email as it is.'}</p>
+      </MessagePage>,
+      ok ? 200 : 400,
+    );
+  });
+
+  registerAccountRoutes(app, deps);
+}
+
+/** Origin check for every state-changing reader request (see security.ts), with the exception it names. */
+export function registerReaderOriginCheck(app: FastifyInstance, origin: string): void {
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.method !== 'POST') return;
+    const path = req.url.split('?')[0] ?? '';
+    const readerRoute = path.startsWith('/comments/') || path.startsWith('/account/') || /^\/articles\/\d+\/comments$/.test(path);
+    if (!readerRoute || path === '/comments/unsubscribe') return;
+    if (!fromThisSite(req, origin)) {
+      return reply.code(403).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('This form did not come from this site, so it was not accepted (CSRF check). Go back, reload the page and try again.');
+    }
+  });
+}
