@@ -47,6 +47,8 @@ export class ValidationError extends Error {
     super(issues.join('; '));
     this.name = 'ValidationError';
   }
+
+  readonly statusCode = 400;
 }
 
 function parseBody(body: unknown) {
@@ -104,6 +106,8 @@ export async function createArticle(deps: PublishingDeps, input: ArticleInput): 
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
+  /** Error handlers that know nothing of services answer 404. */
+  readonly statusCode = 404;
 }
 
 /** Replaces an article's fields, bylines and tags in one transaction. */

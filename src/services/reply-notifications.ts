@@ -1,6 +1,6 @@
 /**
- * Reply emails: when a reply becomes visible, the author of the comment it answers and
- * the readers following the thread get one message each, with a one-click unsubscribe
+ * Reply emails: when a reply becomes visible, the readers following the thread (everyone
+ * who posted in it follows it, until they unsubscribe) get one message each, with a one-click unsubscribe
  * (RFC 8058 List-Unsubscribe-Post) that needs no sign-in. Sent after the comment is
  * committed; a failed send is logged and never undoes the comment.
  */
@@ -44,8 +44,9 @@ export class ReplyNotifier {
     if (!c || c.status !== 'approved' || c.depth === 0 || c.root_id === null) return 0;
     const parent = c.parent_id !== null ? await this.k.selectFrom('comments').select(['reader_id']).where('id', '=', c.parent_id).executeTakeFirst() : undefined;
     const followers = await this.k.selectFrom('comment_follows').select('reader_id').where('root_id', '=', c.root_id).execute();
-    const parentReader = parent?.reader_id ?? null;
-    const ids = new Set([...(parentReader !== null ? [parentReader] : []), ...followers.map((f) => f.reader_id)]);
+    // Everyone who posts in a thread follows it, so the parent's author is among the followers
+    // unless they unsubscribed from it: one list, one way to stop.
+    const ids = new Set(followers.map((f) => f.reader_id));
     if (c.reader_id !== null) ids.delete(c.reader_id);
     if (ids.size === 0) return 0;
     const recipients = await this.k
@@ -59,7 +60,7 @@ export class ReplyNotifier {
     const { origin, siteName } = this.deps;
     for (const r of recipients) {
       const unsubscribe = await this.unsubscribeUrl({ readerId: r.id, rootId: c.root_id });
-      const direct = r.id === parent?.reader_id;
+      const direct = r.id === (parent?.reader_id ?? null);
       await this.deps.mailer.send({
         to: r.email,
         subject: direct ? `${c.author_name} replied to your comment on "${excerpt(c.headline, 60)}"` : `New reply in a thread you follow on "${excerpt(c.headline, 60)}"`,

@@ -220,7 +220,11 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
     const status = error.validation ? 400 : (error.statusCode ?? 500);
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     // Client errors say what was wrong with the request; server errors reveal nothing.
-    const message = status < 500 ? `The request was not understood: ${error.message}.` : undefined;
+    const message = status === 404 ? undefined : status < 500 ? `The request was not understood: ${error.message}.` : undefined;
+    // The comments island asks for JSON: answer in kind, with the same care about detail.
+    if ((req.headers.accept ?? '').includes('application/json')) {
+      return reply.code(status).header('cache-control', 'no-store').send({ error: status === 404 ? 'Not found.' : (message ?? 'Something went wrong. Nothing was saved.') });
+    }
     let html: string;
     try {
       html = renderDocument(<ErrorPage ctx={await context(req.url.split('?')[0] ?? '/')} status={status} message={message} />);
