@@ -75,10 +75,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('moderated_at', ts)
     .addColumn('moderated_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
     .execute();
-  // Reading a thread: one page of top-level comments by each sort order, then their replies.
-  await db.schema.createIndex('comments_thread_new').on('comments').columns(['article_id', 'status', 'depth', 'created_at']).execute();
-  await db.schema.createIndex('comments_thread_liked').on('comments').columns(['article_id', 'status', 'depth', 'like_count']).execute();
-  await db.schema.createIndex('comments_thread_replied').on('comments').columns(['article_id', 'status', 'depth', 'reply_count']).execute();
+  // Reading a thread: one page of top-level comments by each sort order (id breaks ties, so
+  // the index alone yields the order), then their replies.
+  await db.schema.createIndex('comments_thread_new').on('comments').columns(['article_id', 'status', 'depth', 'created_at', 'id']).execute();
+  await db.schema.createIndex('comments_thread_liked').on('comments').columns(['article_id', 'status', 'depth', 'like_count', 'id']).execute();
+  await db.schema.createIndex('comments_thread_replied').on('comments').columns(['article_id', 'status', 'depth', 'reply_count', 'id']).execute();
   await db.schema.createIndex('comments_featured').on('comments').columns(['article_id', 'featured']).execute();
   await db.schema.createIndex('comments_root').on('comments').columns(['root_id', 'status', 'created_at']).execute();
   // Moderation queues, a reader's history, rate limits and duplicate detection.
