@@ -17,6 +17,7 @@ import type { CatalogAdmin } from '../services/catalog-admin.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
 import { registerMediaRoutes } from './routes/media.js';
+import { registerModerationRoutes } from './routes/moderation.js';
 import { registerUserRoutes } from './routes/users.js';
 import { csrfValid, loadSession } from './security.js';
 import { AdminLayout } from './views/AdminLayout.js';
@@ -71,6 +72,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps, db: D
     registerArticleRoutes(admin, deps);
     registerUserRoutes(admin, deps);
     registerCatalogRoutes(admin, deps, catalog);
+    registerModerationRoutes(admin, deps);
     registerApiRoutes(admin, deps, db);
     await registerMediaRoutes(admin, deps, deps.media, { maxBytes: deps.mediaLimits.maxBytes });
   });

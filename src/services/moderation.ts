@@ -7,6 +7,7 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { classifierTokens } from '../core/comments/classifier.js';
 import type { ContentEvents } from '../core/events.js';
+import { ForbiddenError, policies } from '../core/policies.js';
 import type { StaffUser } from '../core/staff.js';
 import type { Db } from '../storage/db.js';
 import type { CommentRow, Database } from '../storage/schema.js';
@@ -157,6 +158,7 @@ export class Moderation {
 
   /** Applies one decision to several comments (bulk actions use the same path as one key). */
   async decide(ids: readonly number[], decision: Decision, moderator: StaffUser): Promise<number> {
+    if (!policies.moderateComments(moderator)) throw new ForbiddenError('moderateComments');
     let changed = 0;
     for (const id of ids) if (await this.decideOne(id, decision, moderator)) changed++;
     return changed;
@@ -184,7 +186,9 @@ export class Moderation {
       } else {
         const status = decision === 'approve' ? 'approved' : 'rejected';
         const label = decision === 'approve' ? 'ham' : 'spam';
-        if (row.status === status && row.moderated_at !== null) return false;
+        // Approving again what a moderator approved changes nothing, except that it answers
+        // reports made since: they are closed below.
+        if (row.status === status && row.moderated_at !== null && row.report_count === 0) return false;
         await trx
           .updateTable('comments')
           .set({ status, featured: status === 'rejected' ? 0 : row.featured, moderated_at: at, moderated_by: moderator.id })
@@ -214,6 +218,7 @@ export class Moderation {
 
   /** Warn, suspend for a number of days, ban, or reinstate a reader. */
   async actOnReader(readerId: number, raw: ReaderAction, moderator: StaffUser): Promise<void> {
+    if (!policies.moderateComments(moderator)) throw new ForbiddenError('moderateComments');
     const parsed = readerActionSchema.safeParse(raw);
     if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
     const a = parsed.data;

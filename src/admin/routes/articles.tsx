@@ -113,7 +113,10 @@ export function registerArticleRoutes(app: FastifyInstance, deps: AdminDeps): vo
     previewUrl: null,
   });
 
-  app.get('/admin/articles/new', (req, reply) => editPage(req, reply, blank(staff(req))));
+  app.get('/admin/articles/new', (req, reply) => {
+    if (!policies.createArticle(staff(req))) throw new ForbiddenError('createArticle');
+    return editPage(req, reply, blank(staff(req)));
+  });
 
   app.post('/admin/articles', async (req, reply) => {
     const u = staff(req);

@@ -29,6 +29,7 @@ const NAV = [
   { url: '/admin', name: 'Dashboard' },
   { url: '/admin/articles', name: 'Articles' },
   { url: '/admin/media', name: 'Media' },
+  { url: '/admin/comments', name: 'Comments', policy: 'moderateComments' as const },
   { url: '/admin/sections', name: 'Sections', policy: 'manageSections' as const },
   { url: '/admin/tags', name: 'Tags', policy: 'manageTags' as const },
   { url: '/admin/authors', name: 'Authors', policy: 'manageAuthors' as const },
