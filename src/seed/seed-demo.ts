@@ -15,6 +15,11 @@ import { demoToBlocks } from './demo-to-doc.js';
 import { newsArticles } from './demo/articles-news.js';
 import { viewsArticles } from './demo/articles-views.js';
 import { demoAuthors } from './demo/authors.js';
+import { demoComments, demoReaders } from './demo/comments.js';
+import { nameKey } from '../core/comments/display-names.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../storage/schema.js';
+import { createHash } from 'node:crypto';
 import type { DemoArticle, DemoImage, DemoSectionPath } from './demo/types.js';
 
 export const demoArticles: readonly DemoArticle[] = [...newsArticles, ...viewsArticles];
@@ -143,8 +148,84 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedResult> {
       const body = { type: 'doc' as const, content: demoToBlocks(a.body, { articleId: (key) => articleIds.get(key), figureMediaId: figureRefs(a) }) };
       await tx.updateTable('articles').set({ body: JSON.stringify(body) }).where('id', '=', articleIds.get(a.key) ?? -1).execute();
     }
+    await seedComments(tx, articleIds, now);
   });
   deps.events.publish({ type: 'structure.changed' });
   log(`Seeded ${demoArticles.length} demo articles in ${SECTIONS.length} sections.`);
   return { seeded: true, articles: demoArticles.length };
+}
+
+/**
+ * Demo readers and their comments, written straight into the tables in the seed's
+ * transaction; the maintained counts are then set from what was written.
+ */
+async function seedComments(tx: Transaction<Database>, articleIds: ReadonlyMap<string, number>, now: Date): Promise<void> {
+  const readerIds = new Map<string, number>();
+  for (const r of demoReaders) {
+    const created = hoursBefore(now, r.ageDays * 24 + 1);
+    const row = await tx
+      .insertInto('readers')
+      .values({ email: `${r.key}@readers.example`, display_name: r.name, name_key: nameKey(r.name), password_hash: null, email_verified_at: r.ageDays > 0 ? created : null, suspended_until: null, created_at: created, updated_at: created })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    readerIds.set(r.key, row.id);
+  }
+  const published = new Map(demoArticles.map((a) => [a.key, a.publishedHoursAgo]));
+  const ids: number[] = [];
+  const depths: number[] = [];
+  for (const c of demoComments) {
+    const articleId = articleIds.get(c.article);
+    const readerId = readerIds.get(c.reader);
+    const reader = demoReaders.find((r) => r.key === c.reader);
+    if (articleId === undefined || readerId === undefined || !reader) throw new Error(`demo comment on ${c.article} by ${c.reader}: unknown story or reader`);
+    // Comments come after their story: on a young story, the thread's timeline is compressed.
+    const age = published.get(c.article) ?? 48;
+    const hours = age > 48 ? c.hoursAgo : (c.hoursAgo / 48) * age * 0.95;
+    const parentId = c.replyTo === undefined ? null : (ids[c.replyTo] ?? null);
+    const parentDepth = c.replyTo === undefined ? -1 : (depths[c.replyTo] ?? 0);
+    const depth = Math.min(parentDepth + 1, 2);
+    const rootId = c.replyTo === undefined ? null : (await tx.selectFrom('comments').select('root_id').where('id', '=', parentId ?? -1).executeTakeFirst())?.root_id ?? null;
+    const row = await tx
+      .insertInto('comments')
+      .values({
+        article_id: articleId,
+        parent_id: parentId,
+        root_id: rootId,
+        depth,
+        reader_id: readerId,
+        staff_user_id: null,
+        author_name: reader.name,
+        guest_email: null,
+        body: c.body,
+        status: c.status ?? 'approved',
+        featured: c.featured ? 1 : 0,
+        hold_reasons: JSON.stringify(c.holdReasons ?? []),
+        like_count: c.likes ?? 0,
+        report_count: c.reported ? 1 : 0,
+        text_hash: createHash('sha256').update(c.body).digest('hex'),
+        created_at: hoursBefore(now, hours),
+        edited_at: null,
+        moderated_at: null,
+        moderated_by: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (rootId === null) await tx.updateTable('comments').set({ root_id: row.id }).where('id', '=', row.id).execute();
+    await tx.insertInto('comment_follows').values({ reader_id: readerId, root_id: rootId ?? row.id, created_at: hoursBefore(now, hours) }).onConflict((oc) => oc.columns(['reader_id', 'root_id']).doNothing()).execute();
+    if (c.reported) await tx.insertInto('comment_reports').values({ comment_id: row.id, reader_id: readerIds.get('lucia') ?? null, reason: c.reported.reason, note: c.reported.note, created_at: hoursBefore(now, hours / 2), resolved_at: null }).execute();
+    ids.push(row.id);
+    depths.push(depth);
+  }
+  // The maintained counts, from what was just written.
+  for (const articleId of new Set(demoComments.map((c) => articleIds.get(c.article) ?? -1))) {
+    const visible = await tx.selectFrom('comments').select(['id', 'root_id', 'depth', 'reader_id']).where('article_id', '=', articleId).where('status', '=', 'approved').execute();
+    await tx.updateTable('articles').set({ comment_count: visible.length }).where('id', '=', articleId).execute();
+    for (const root of visible.filter((c) => c.depth === 0)) {
+      await tx.updateTable('comments').set({ reply_count: visible.filter((c) => c.root_id === root.id && c.depth > 0).length }).where('id', '=', root.id).execute();
+    }
+  }
+  for (const [, readerId] of readerIds) {
+    const n = await tx.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('reader_id', '=', readerId).where('status', '=', 'approved').executeTakeFirstOrThrow();
+    await tx.updateTable('readers').set({ approved_count: Number(n.n) }).where('id', '=', readerId).execute();
+  }
 }

@@ -23,6 +23,20 @@ describe.each(DIALECTS)('demo newsroom on %s', (dialect) => {
     await tdb?.drop();
   });
 
+  it('has living comment threads whose maintained counts match, and work for the moderators', async () => {
+    const k = tdb.db.kysely;
+    const articles = await k.selectFrom('articles').select(['id', 'slug', 'comment_count']).execute();
+    const visible = await k.selectFrom('comments').select(['article_id', 'id', 'root_id', 'depth', 'reply_count']).where('status', '=', 'approved').execute();
+    for (const a of articles) expect(a.comment_count).toBe(visible.filter((c) => c.article_id === a.id).length);
+    for (const root of visible.filter((c) => c.depth === 0)) expect(root.reply_count).toBe(visible.filter((c) => c.root_id === root.id && c.depth > 0).length);
+    expect(visible.length).toBeGreaterThanOrEqual(10);
+    // The seed article of the brief keeps its empty state.
+    expect(articles.find((a) => a.slug.startsWith('un-mission-urges-armed-groups'))?.comment_count).toBe(0);
+    expect(await k.selectFrom('comments').select('id').where('featured', '=', 1).execute()).toHaveLength(1);
+    expect(await k.selectFrom('comments').select('id').where('status', '=', 'pending').execute()).toHaveLength(1);
+    expect(await k.selectFrom('comment_reports').select('id').execute()).toHaveLength(1);
+  });
+
   it('has at least 40 published articles, each complete', async () => {
     const rows = await tdb.db.kysely.selectFrom('articles').selectAll().execute();
     expect(rows.length).toBeGreaterThanOrEqual(40);
