@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/env.js';
-import { publicOrigin } from './config/env.js';
+import { publicOrigin, trustProxyOption } from './config/env.js';
 import { ContentEvents } from './core/events.js';
 import { loadAssets } from './http/assets.js';
 import { PageCache } from './http/page-cache.js';
@@ -93,7 +93,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     cache.invalidate(tags);
   });
 
-  const server = createServer({ logLevel: config.LOG_LEVEL, db });
+  const server = createServer({ logLevel: config.LOG_LEVEL, db, trustProxy: trustProxyOption(config.TRUST_PROXY) });
   const mailer = overrides.mailer ?? createMailer({ url: config.MAIL_URL, from: config.MAIL_FROM, log: (m) => server.log.info({ mail: m }, `mail to ${m.to}: ${m.subject}\n${m.text}`) });
   const settingsRepo = new SettingsRepository(db.kysely);
   const notifier = new ReplyNotifier({ db, mailer, signing: new SigningKey(settingsRepo, 'unsubscribe_signing_key', overrides.now), origin: publicOrigin(config), siteName: config.SITE_NAME, onError: (err) => server.log.error({ err }, 'reply notification failed') });

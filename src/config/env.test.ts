@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, publicOrigin } from './env.js';
+import { ConfigError, loadConfig, publicOrigin, trustProxyOption } from './env.js';
 
 describe('configuration', () => {
   it('has working defaults for a first start', () => {
@@ -33,5 +33,12 @@ describe('configuration', () => {
 
   it('uses PUBLIC_URL for links when set', () => {
     expect(publicOrigin(loadConfig({ PUBLIC_URL: 'https://news.example.org/' }))).toBe('https://news.example.org');
+  });
+
+  it('trusts X-Forwarded-For only from the proxies it is told to', () => {
+    expect(trustProxyOption(loadConfig({}).TRUST_PROXY)).toBe('loopback');
+    expect(trustProxyOption(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY)).toBe(false);
+    expect(trustProxyOption(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.1' }).TRUST_PROXY)).toBe('10.0.0.0/8, 192.168.1.1');
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
   });
 });

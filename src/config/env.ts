@@ -70,6 +70,16 @@ export const configSchema = z.object({
   MEDIA_MAX_BYTES: z.coerce.number().int().min(100_000).max(200_000_000).default(15_000_000),
   /** Largest accepted image, in pixels (default 40 megapixels): bigger ones are refused before decoding. */
   MEDIA_MAX_PIXELS: z.coerce.number().int().min(1_000_000).max(300_000_000).default(40_000_000),
+  /**
+   * Which peers may tell us the client's address in X-Forwarded-For (rate limits, sign-in
+   * throttling). "loopback" (default): a proxy or CDN edge on this machine; "false": nobody;
+   * "true": any peer (only behind a proxy that always overwrites the header); or
+   * addresses/CIDRs separated by commas.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|loopback|linklocal|uniquelocal|[0-9a-fA-F:./,\s]*[./:][0-9a-fA-F:./,\s]*)$/, 'must be true, false, loopback, or addresses/CIDRs separated by commas')
+    .default('loopback'),
   /** How often this instance looks for scheduled stories that are due, in milliseconds. */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
@@ -98,4 +108,11 @@ export function publicOrigin(config: Config): string {
   if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, '');
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   return `http://${host === '127.0.0.1' ? 'localhost' : host}:${config.PORT}`;
+}
+
+/** TRUST_PROXY as Fastify's trustProxy option. */
+export function trustProxyOption(value: string): boolean | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value;
 }

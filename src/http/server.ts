@@ -7,6 +7,8 @@ import type { Db } from '../storage/db.js';
 export interface ServerOptions {
   logLevel: string;
   db: Db;
+  /** Fastify's trustProxy: whose X-Forwarded-For to believe (config TRUST_PROXY). */
+  trustProxy: boolean | string;
 }
 
 // Reading pages load only our own CSS and script; JSON-LD blocks are data, not script.
@@ -26,8 +28,9 @@ const CONTENT_SECURITY_POLICY = [
 export function createServer(options: ServerOptions): FastifyInstance {
   const app = Fastify({
     logger: { level: options.logLevel },
-    // Behind a reverse proxy or CDN the client address comes from X-Forwarded-For.
-    trustProxy: true,
+    // Behind a reverse proxy or CDN the client address comes from X-Forwarded-For, but only
+    // from peers we trust: anyone else could pick an address to dodge rate limits.
+    trustProxy: options.trustProxy,
     // One log line per request is noise at news-site traffic; debug and trace turn it on.
     logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace' }),
     bodyLimit: 1024 * 1024,

@@ -158,6 +158,9 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
     const sameAddress = await trustedReader();
     const viaSameIp = await t.app.server.inject({ method: 'POST', url: `/articles/${a.id}/comments`, remoteAddress: fast.ip, headers: { cookie: sameAddress.cookie, origin: TEST_ORIGIN, accept: 'application/json', 'content-type': 'application/json' }, payload: JSON.stringify({ body: 'A different account, the same address.' }) });
     expect(viaSameIp.statusCode).toBe(429);
+    // A client that is not a trusted proxy cannot pick its address with X-Forwarded-For.
+    const spoofed = await t.app.server.inject({ method: 'POST', url: `/articles/${a.id}/comments`, remoteAddress: fast.ip, headers: { cookie: sameAddress.cookie, origin: TEST_ORIGIN, accept: 'application/json', 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.200' }, payload: JSON.stringify({ body: 'Pretending to be elsewhere.' }) });
+    expect(spoofed.statusCode).toBe(429);
   });
 
   it('refuses cross-site form posts (CSRF) for comments, likes and account changes', async () => {
