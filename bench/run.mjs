@@ -17,6 +17,7 @@ import process from 'node:process';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { commentPostScript, prepareCommentReaders } from './comment-fixtures.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const SERVER_ENTRY = join(ROOT, 'dist', 'newsdesk.js');
@@ -504,6 +505,16 @@ async function main() {
   // process still costs timer wake-ups and memory, and nothing may compete with the next one.
   const articleHit = { kind: 'newsdesk', ...(await scenario(wrkPath, 'article (cache hit)', articleUrl)) };
   const homeHit = { kind: 'newsdesk', ...(await scenario(wrkPath, 'home (cache hit)', `${cached.origin}/`)) };
+
+  // Comments: reading a story's thread page (per reader, never cached: thread query, render,
+  // compression) and posting (pipeline, score, transaction, counts, cache invalidation).
+  const articleId = /data-article="(\d+)"/.exec(gunzipSync(articleBytes).toString('utf8'))?.[1];
+  if (!articleId) throw new Error('The article page has no comments section (data-article)');
+  const threadRead = { kind: 'newsdesk', ...(await scenario(wrkPath, 'comment thread page (uncached)', `${cached.origin}/articles/${articleId}/comments`)) };
+  const tokens = await prepareCommentReaders({ databaseUrl: DATABASE_URL, dataDir, count: 2000 });
+  const postScript = join(workDir, 'post-comments.lua');
+  writeFileSync(postScript, commentPostScript(articleId, tokens, cached.origin));
+  const commentPost = { kind: 'newsdesk', ...(await scenario(wrkPath, 'comment posting', `${cached.origin}/articles/${articleId}/comments`, postScript)) };
   await stopProcess(cached.proc);
 
   // A second process on the same database with the page cache off: every request renders.
@@ -531,7 +542,7 @@ async function main() {
     say('  nginx static: skipped (nginx is not installed; apt-get install nginx-light)');
   }
 
-  const results = [articleHit, articleMiss, homeHit, node, nginx].filter(Boolean);
+  const results = [articleHit, articleMiss, homeHit, threadRead, commentPost, node, nginx].filter(Boolean);
 
   // Errors make a req/s figure meaningless (an error page is cheap), so they are shouted.
   const warnings = [];

@@ -1,7 +1,10 @@
-// Bundles the browser islands: client/editor/main.ts -> dist/public/editor.js (+ .map), which
-// the server serves next to public/ (src/app.ts). Paths are resolved from the project root,
-// so it works from any working directory. Output is written to temporary files and renamed
-// into place, so a server or test reading dist/public/ never sees a half-written bundle.
+// Bundles the browser islands into dist/public/, which the server serves next to public/
+// (src/app.ts):
+//   client/editor/main.ts   -> dist/public/editor.js   (+ .map), the newsroom's article editor
+//   client/comments/main.ts -> dist/public/comments.js (+ .map), the reader comments island
+// Paths are resolved from the project root, so it works from any working directory. Output
+// is written to temporary files and renamed into place, so a server or test reading
+// dist/public/ never sees a half-written bundle.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import process from 'node:process';
@@ -9,14 +12,14 @@ import { URL, fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const entry = join(root, 'client', 'editor', 'main.ts');
-const outfile = join(root, 'dist', 'public', 'editor.js');
+const publicDir = join(root, 'dist', 'public');
+const islands = [
+  { entry: join(root, 'client', 'editor', 'main.ts'), outfile: join(publicDir, 'editor.js') },
+  { entry: join(root, 'client', 'comments', 'main.ts'), outfile: join(publicDir, 'comments.js') },
+];
 
-/**
- * @param {{ minify?: boolean }} [options]
- * @returns {Promise<{ outfile: string }>}
- */
-export async function buildClient({ minify = true } = {}) {
+/** Builds one island in memory and renames each output file into place. */
+async function buildIsland({ entry, outfile }, minify) {
   const result = await build({
     absWorkingDir: root,
     entryPoints: [entry],
@@ -31,7 +34,6 @@ export async function buildClient({ minify = true } = {}) {
     write: false,
     logLevel: 'warning',
   });
-  await mkdir(dirname(outfile), { recursive: true });
   const suffix = `.${process.pid}.${Date.now()}.tmp`;
   await Promise.all(
     result.outputFiles.map(async (file) => {
@@ -40,10 +42,20 @@ export async function buildClient({ minify = true } = {}) {
       await rename(temporary, file.path);
     }),
   );
-  return { outfile };
+  return outfile;
+}
+
+/**
+ * @param {{ minify?: boolean }} [options]
+ * @returns {Promise<{ outfile: string; outfiles: string[] }>} outfile: the editor bundle (kept for older callers)
+ */
+export async function buildClient({ minify = true } = {}) {
+  await mkdir(publicDir, { recursive: true });
+  const outfiles = await Promise.all(islands.map((island) => buildIsland(island, minify)));
+  return { outfile: islands[0].outfile, outfiles };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { outfile: written } = await buildClient();
-  process.stdout.write(`built ${written}\n`);
+  const { outfiles } = await buildClient();
+  for (const written of outfiles) process.stdout.write(`built ${written}\n`);
 }
