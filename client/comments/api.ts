@@ -139,3 +139,9 @@ function parseEventData(data: unknown): unknown {
     return null;
   }
 }
+
+/** The thread's count, sent when the live connection opens. */
+export function parseLiveCount(data: unknown): { countText: string } | null {
+  const v = parseEventData(data);
+  return isObject(v) && isText(v.countText) ? { countText: v.countText } : null;
+}

@@ -11,7 +11,7 @@
  * Everything it says goes through one polite live region. Comment HTML comes only from this
  * site's own server render, parsed in an inert template (dom.ts).
  */
-import { ApiError, fetchFragment, fetchMe, fetchReplies, parseLiveComment, parseLiveHidden, toggleLike } from './api.js';
+import { ApiError, fetchFragment, fetchMe, fetchReplies, parseLiveComment, parseLiveCount, parseLiveHidden, toggleLike } from './api.js';
 import type { LiveComment, LiveHidden } from './api.js';
 import { authorOf, commentItems, createAnnouncer, el, focusQuietly, itemId, setCounts } from './dom.js';
 import { CommentForm } from './form.js';
@@ -303,6 +303,31 @@ class CommentsIsland {
       const data = parseLiveHidden((event as MessageEvent<unknown>).data);
       if (data) this.whenFree(() => this.onLiveHidden(data));
     });
+    // Sent on every connection: the page may be a browser-cached copy older than the thread.
+    source.addEventListener('count', (event) => {
+      const data = parseLiveCount((event as MessageEvent<unknown>).data);
+      if (data) this.whenFree(() => void this.refreshIfStale(data.countText));
+    });
+  }
+
+  /** Brings the first page up to date when the page's count is not the thread's. */
+  private async refreshIfStale(countText: string): Promise<void> {
+    const shown = this.section.querySelector('[data-comment-count]')?.textContent?.trim();
+    if (shown === countText || this.page !== 1 || this.loading) return;
+    this.loading = true;
+    try {
+      const f = await fetchFragment(this.articleId, this.sort, 1);
+      if (this.form?.replyingTo !== undefined && this.thread.list.contains(this.form.form)) this.form.cancelReply(false);
+      this.thread.list.replaceChildren(...commentItems(f.html));
+      this.markLikes(this.thread.list);
+      setCounts(f.countText);
+      this.setMore(f.hasMore);
+      if (f.html) this.section.querySelector('[data-comments-empty]')?.remove();
+    } catch {
+      setCounts(countText);
+    } finally {
+      this.loading = false;
+    }
   }
 
   private disconnect(): void {

@@ -177,7 +177,14 @@ export class CommentsService {
 
   async view(commentId: number): Promise<CommentView | undefined> {
     const row = await this.repo.byId(commentId);
-    return row && toView(row);
+    if (!row) return undefined;
+    const view = toView(row);
+    // Flattened replies say whom they answer, as in the thread (nestReplies).
+    if (row.depth === MAX_DEPTH && row.parent_id !== null) {
+      const parent = await this.repo.byId(row.parent_id);
+      if (parent?.depth === MAX_DEPTH) view.replyingTo = parent.author_name;
+    }
+    return view;
   }
 
   /**
@@ -281,7 +288,6 @@ export class CommentsService {
     });
 
     const comment = (await this.view(id)) as CommentView;
-    if (parent && comment.depth === MAX_DEPTH && parent.depth === MAX_DEPTH) comment.replyingTo = parent.author_name;
     if (status === 'approved') await this.announce('comment.visible', comment);
     return {
       comment,

@@ -226,6 +226,9 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
     expect((await t.app.comments.thread(a.id, { sort: 'liked' })).comments[0]?.id).toBe(second);
     expect((await cat.postJson(`/comments/${second}/like`, {})).json()).toEqual({ liked: false, likeCount: 0 });
 
+    // A single comment (the live update's rendering) says whom a flattened reply answers too.
+    expect((await t.app.comments.view(deepest))?.replyingTo).toBe(ann.name);
+
     const page = await ann.get(`/articles/${a.id}/comments?sort=oldest`);
     expect(page.body).toContain('replying to');
     expect(page.body).toContain('aria-current="true" data-sort-link="oldest"');
@@ -288,6 +291,28 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
     const again = await t.app.server.inject({ method: 'POST', url: `/articles/${a.id}/comments`, remoteAddress: r.ip, headers: { cookie, origin: TEST_ORIGIN, accept: 'application/json', 'content-type': 'application/json' }, payload: JSON.stringify({ body: 'From a new session.' }) });
     expect(again.statusCode).toBe(422);
     expect(again.json<{ error: string }>().error).toMatch(/can no longer post/);
+  });
+
+  it('shows Editor’s picks first without repeating element ids', async () => {
+    const a = await story();
+    const r = await trustedReader();
+    const id = (await post(r, a, 'A thoughtful comment the desk will pick.')).json<{ id: number }>().id;
+    await t.app.moderation.decide([id], 'feature', editor.user);
+    const html = await articlePage(a);
+    expect(html).toContain('Editor’s picks');
+    expect(html.indexOf(`id="pick-${id}"`)).toBeLessThan(html.indexOf(`id="comment-${id}"`));
+    for (const anchor of [`id="comment-${id}"`, `id="pick-${id}"`, `id="comment-${id}-author"`]) expect(html.split(anchor).length - 1).toBe(1);
+  });
+
+  it('accepts the token of either session when someone is signed in as staff and as a reader', async () => {
+    const a = await story();
+    const r = await trustedReader();
+    const both = `${r.cookie}; ${editor.cookie}`;
+    tick();
+    const me = await t.app.server.inject({ method: 'GET', url: `/articles/${a.id}/comments/me`, headers: { cookie: both } });
+    const token = me.json<{ csrf: string }>().csrf;
+    const res = await t.app.server.inject({ method: 'POST', url: `/articles/${a.id}/comments`, headers: { cookie: both, origin: TEST_ORIGIN, accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': token }, payload: JSON.stringify({ body: 'Posted with the token the page was given.' }) });
+    expect(res.statusCode).toBe(201);
   });
 
   it('badges staff replies and publishes them without holding', async () => {
@@ -395,6 +420,9 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
         expect(res.statusCode).toBe(400);
         expect(res.body).toMatch(message);
         expect(res.body).not.toContain('<b onmouseover');
+        // Readers see the field's label, not its code name.
+        expect(res.body).toContain('Display name: ');
+        expect(res.body).not.toContain('displayName:');
       }
       await anon.post('/account/signup', { email: 'jose1@example.test', displayName: 'José Ruiz', password: '' });
       const clash = await anon.post('/account/signup', { email: 'jose2@example.test', displayName: 'jose_ruiz', password: '' });

@@ -192,6 +192,9 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     // Reconnect after 3 s if the connection drops; the island resyncs the count on reconnect.
     res.write('retry: 3000\n\n');
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    // The count now: the page holding this connection may be a cached copy older than the thread.
+    const count = await comments.repo.articleCount(articleId);
+    send('count', { count, countText: countText(count) });
     const unsubscribe = deps.events.subscribe((e) => {
       if ((e.type !== 'comment.visible' && e.type !== 'comment.hidden') || e.articleId !== articleId) return;
       if (e.type === 'comment.hidden') return send('hidden', { id: e.commentId, count: e.count, countText: countText(e.count) });

@@ -64,10 +64,9 @@ export function fromThisSite(req: FastifyRequest, siteOrigin: string): boolean {
   return false;
 }
 
-/** When a token is sent (island requests), it must be the session's. */
+/** When a token is sent (island requests), it must be one of this browser's sessions' tokens. */
 export function csrfHeaderValid(req: FastifyRequest, commenter: Commenter): boolean {
   const header = req.headers['x-csrf-token'];
   if (typeof header !== 'string') return true;
-  const expected = commenter.reader?.csrfToken ?? commenter.staff?.csrfToken;
-  return expected !== undefined && safeEqual(header, expected);
+  return [commenter.reader?.csrfToken, commenter.staff?.csrfToken].some((expected) => expected !== undefined && safeEqual(header, expected));
 }

@@ -12,6 +12,11 @@ import { Layout } from '../Layout.js';
 
 const seo = (title: string, path: string) => ({ title, description: title, canonical: path, type: 'website' as const, noindex: true });
 
+const FIELD_LABELS: Record<string, string> = { displayName: 'Display name', email: 'Email', password: 'Password', link: 'Link' };
+
+/** Service messages name fields by their code name ("displayName: ..."): readers see the label. */
+export const readerMessage = (issue: string): string => issue.replace(/^(\w+): /, (whole, field: string) => (FIELD_LABELS[field] ? `${FIELD_LABELS[field]}: ` : whole));
+
 function Errors({ errors }: { errors?: string[] | undefined }) {
   if (!errors || errors.length === 0) return null;
   return (
@@ -19,7 +24,7 @@ function Errors({ errors }: { errors?: string[] | undefined }) {
       <p>Please correct the following:</p>
       <ul>
         {errors.map((e) => (
-          <li key={e}>{e}</li>
+          <li key={e}>{readerMessage(e)}</li>
         ))}
       </ul>
     </div>
@@ -47,7 +52,7 @@ export function SignUpPage({ ctx, next, values, errors }: { ctx: PageContext; ne
             <label for="displayName">Display name</label>
             <input id="displayName" name="displayName" required minLength={DISPLAY_NAME.min} maxLength={DISPLAY_NAME.max} autocomplete="nickname" value={values.displayName} aria-describedby="name-help" />
             <span id="name-help" class="form-help">
-              Shown with your comments. {DISPLAY_NAME.min} to {DISPLAY_NAME.max} letters, digits, spaces, dots, hyphens or underscores; not the name of a member of our staff.
+              Shown with your comments. {DISPLAY_NAME.min} to {DISPLAY_NAME.max} letters, digits, spaces, dots, hyphens, apostrophes or underscores; not the name of a member of our staff.
             </span>
           </p>
           <p>

@@ -23,13 +23,15 @@ export interface CommentsViewer {
   pending: CommentView[];
 }
 
-export function CommentItem({ c, ctx, own = false }: { c: CommentView; ctx: Pick<PageContext, 'dates'>; own?: boolean }) {
+/** `idPrefix`: a second copy of a comment on the page (Editor's picks) needs ids of its own. */
+export function CommentItem({ c, ctx, own = false, idPrefix = 'comment' }: { c: CommentView; ctx: Pick<PageContext, 'dates'>; own?: boolean; idPrefix?: string }) {
   const threadsUrl = `/articles/${c.articleId}/comments`;
+  const id = `${idPrefix}-${c.id}`;
   return (
-    <li id={`comment-${c.id}`} class="comment-item" data-comment-id={c.id} data-root={c.rootId} data-depth={c.depth}>
-      <article class={`comment${c.staff ? ' comment-staff' : ''}${c.featured ? ' comment-featured' : ''}`} aria-labelledby={`comment-${c.id}-author`}>
+    <li id={id} class="comment-item" data-comment-id={c.id} data-root={c.rootId} data-depth={c.depth}>
+      <article class={`comment${c.staff ? ' comment-staff' : ''}${c.featured ? ' comment-featured' : ''}`} aria-labelledby={`${id}-author`}>
         <header class="comment-header">
-          <span class="comment-author" id={`comment-${c.id}-author`}>
+          <span class="comment-author" id={`${id}-author`}>
             {c.authorName}
           </span>
           {c.staff && <span class="badge badge-staff">Staff</span>}
@@ -91,7 +93,6 @@ export function CommentForm(props: { articleId: number; parent?: CommentView | u
         </div>
       )}
       {parent && <input type="hidden" name="parentId" value={String(parent.id)} />}
-      <input type="hidden" name="return" value={props.returnTo} />
       {viewer ? (
         <p class="comment-as">
           Commenting as <strong>{viewer.name}</strong>
@@ -179,7 +180,7 @@ export function CommentsSection({ ctx, thread, guests, page }: CommentsSectionPr
           <h3 id="picks-title">Editor’s picks</h3>
           <ol class="comment-list">
             {thread.featured.map((c) => (
-              <CommentItem key={`pick-${c.id}`} c={{ ...c, replies: [], moreReplies: 0 }} ctx={ctx} />
+              <CommentItem key={`pick-${c.id}`} c={{ ...c, replies: [], moreReplies: 0 }} ctx={ctx} idPrefix="pick" />
             ))}
           </ol>
         </section>
