@@ -14,6 +14,11 @@ export interface WordFilters {
 
 /** "f u c k", "s.h.i.t": runs of single characters joined, so the matcher sees the word. */
 const collapseSpacedLetters = (s: string) => s.replace(/(?<![\p{L}\p{N}])[\p{L}\p{N}](?:[\s.*_-]+[\p{L}\p{N}](?![\p{L}\p{N}])){2,}/gu, (run) => run.replace(/[\s.*_-]+/g, ''));
+/**
+ * Numbers on their own are numbers: leetspeak reads "455" as "ass" and "717" as "tit", and
+ * "455 people were evacuated" must not be refused. Digits inside words ("sh1t") stay.
+ */
+const dropStandaloneNumbers = (s: string) => s.replace(/(?<![\p{L}\p{N}])[\p{N}][\p{N}.,:/-]*(?![\p{L}\p{N}])/gu, ' ');
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 // obscenity patterns treat these as syntax; the newsroom's words are plain words.
 const patternSafe = (word: string) => fold(word).replace(/[^a-z0-9 ]/g, '').trim();
@@ -26,7 +31,10 @@ export function createWordFilters(lists: { bannedWords: readonly string[]; suspe
   const matcher = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTransformers });
   const suspects = lists.suspectWords.map(fold).filter((w) => w.length >= 2);
   return {
-    hasBannedWords: (text) => matcher.hasMatch(text) || matcher.hasMatch(fold(collapseSpacedLetters(text))),
+    hasBannedWords: (raw) => {
+      const text = dropStandaloneNumbers(raw);
+      return matcher.hasMatch(text) || matcher.hasMatch(fold(collapseSpacedLetters(text)));
+    },
     suspectWords: (text) => {
       const words = new Set(fold(text).split(/[^\p{L}\p{N}]+/u));
       return suspects.filter((s) => (s.includes(' ') ? fold(text).includes(s) : words.has(s)));

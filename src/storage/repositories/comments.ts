@@ -109,11 +109,14 @@ export class CommentRepository {
     return row?.comment_count ?? 0;
   }
 
-  /** Comments by this reader or from this address since a time: rate limits and duplicates. */
-  async recentBy(who: { readerId: number | null; ipHash: string }, since: string): Promise<{ n: number; texts: string[] }> {
-    let q = this.db.selectFrom('comments').select(['text_hash']).where('created_at', '>', since);
+  /**
+   * The latest comments by this reader or from this address since a time (newest first, at
+   * most `limit`): one indexed read serves the rate limits and duplicate detection.
+   */
+  async recentBy(who: { readerId: number | null; ipHash: string }, since: string, limit: number): Promise<Array<{ createdAt: string; textHash: string; articleId: number }>> {
+    let q = this.db.selectFrom('comments').select(['created_at', 'text_hash', 'article_id']).where('created_at', '>', since);
     q = who.readerId !== null ? q.where('reader_id', '=', who.readerId) : q.where('ip_hash', '=', who.ipHash);
-    const rows = await q.orderBy('created_at', 'desc').limit(1000).execute();
-    return { n: rows.length, texts: rows.map((r) => r.text_hash) };
+    const rows = await q.orderBy('created_at', 'desc').limit(limit).execute();
+    return rows.map((r) => ({ createdAt: r.created_at, textHash: r.text_hash, articleId: r.article_id }));
   }
 }
