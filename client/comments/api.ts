@@ -3,7 +3,7 @@
  * checks: an answer that is not what we expect is an error, never half-used.
  */
 
-export type Me = { signedIn: false } | { signedIn: true; name: string; staff: boolean; csrf: string; liked: number[]; pendingHtml: string };
+export type Me = { signedIn: false } | { signedIn: true; name: string; staff: boolean; csrf: string; liked: number[]; pendingHtml: string; own: Array<{ id: number; editableUntil: number }>; following: number[]; editWindowMinutes: number };
 
 export interface Posted {
   id: number;
@@ -95,6 +95,9 @@ export async function fetchMe(articleId: number): Promise<Me> {
     csrf: v.csrf,
     liked: Array.isArray(v.liked) ? v.liked.filter(isInt) : [],
     pendingHtml: isText(v.pendingHtml) ? v.pendingHtml : '',
+    own: Array.isArray(v.own) ? v.own.flatMap((o: unknown) => (isObject(o) && isInt(o.id) && isText(o.editableUntil) ? [{ id: o.id, editableUntil: Date.parse(o.editableUntil) }] : [])) : [],
+    following: Array.isArray(v.following) ? v.following.filter(isInt) : [],
+    editWindowMinutes: isInt(v.editWindowMinutes) ? v.editWindowMinutes : 0,
   };
 }
 

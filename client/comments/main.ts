@@ -13,7 +13,7 @@
  */
 import { ApiError, fetchFragment, fetchMe, fetchReplies, parseLiveComment, parseLiveCount, parseLiveHidden, toggleLike } from './api.js';
 import type { LiveComment, LiveHidden } from './api.js';
-import { authorOf, commentItems, createAnnouncer, el, focusQuietly, itemId, setCounts } from './dom.js';
+import { authorOf, commentItems, createAnnouncer, el, focusQuietly, itemDepth, itemId, setCounts } from './dom.js';
 import { CommentForm } from './form.js';
 import { Thread } from './thread.js';
 
@@ -41,6 +41,10 @@ class CommentsIsland {
   private held: (() => void)[] | null = null;
   private posting = 0;
   private source: EventSource | null = null;
+  private readonly own = new Map<number, number>();
+  private readonly following = new Set<number>();
+  private editWindowMs = 0;
+  private reader = false;
   private connectedBefore = false;
   private retry: number | undefined;
   private loading = false;
@@ -65,7 +69,11 @@ class CommentsIsland {
         announce: this.announce,
         csrf: () => this.csrf,
         hold: (work) => this.hold(work),
-        placed: (li) => this.markLikes(li),
+        placed: (li) => {
+          // The reader's own new comment: editable for the site's window from now.
+          this.own.set(itemId(li), Date.now() + this.editWindowMs);
+          this.markLikes(li);
+        },
       });
     }
     section.addEventListener('click', (event) => this.onClick(event));
@@ -103,6 +111,12 @@ class CommentsIsland {
     // Guest fields and the inline sign-in are for readers who are not signed in.
     for (const node of this.section.querySelectorAll('[data-guest-fields], fieldset.comment-signin')) node.remove();
     for (const id of me.liked) this.liked.add(id);
+    if (!me.staff) {
+      for (const o of me.own) this.own.set(o.id, o.editableUntil);
+      for (const id of me.following) this.following.add(id);
+      this.editWindowMs = me.editWindowMinutes * 60_000;
+      this.reader = true;
+    }
     this.markLikes(this.section);
     if (me.pendingHtml) this.thread.addPending(me.pendingHtml);
   }
@@ -111,6 +125,41 @@ class CommentsIsland {
     for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-like]')) {
       button.setAttribute('aria-pressed', this.liked.has(Number(button.dataset.like)) ? 'true' : 'false');
     }
+    if (!this.reader) return;
+    const items = [...(root instanceof HTMLLIElement ? [root] : []), ...root.querySelectorAll<HTMLLIElement>('li.comment-item')];
+    for (const li of items) this.addOwnerActions(li);
+  }
+
+  /**
+   * The same controls the comments page renders for a reader (OwnerActions in
+   * CommentsSection.tsx): edit within the window and delete one's own, follow a thread.
+   * Plain links and forms: they work the same way with or without this island.
+   */
+  private addOwnerActions(li: HTMLLIElement): void {
+    const id = itemId(li);
+    const footer = li.querySelector<HTMLElement>(':scope > article > footer.comment-actions');
+    if (!footer || footer.querySelector('.comment-owner')) return;
+    const until = this.own.get(id);
+    const controls: HTMLElement[] = [];
+    const hidden = (text: string) => el('span', { class: 'visually-hidden', text });
+    if (until !== undefined && until > Date.now()) controls.push(el('a', { class: 'comment-edit comment-owner', attrs: { href: `/comments/${id}/edit` } }, ['Edit', hidden(' your comment')]));
+    if (until !== undefined) {
+      const del = el('form', { class: 'comment-delete-form comment-owner', attrs: { method: 'post', action: `/comments/${id}/delete` } }, [el('button', { class: 'comment-delete', attrs: { type: 'submit' } }, ['Delete', hidden(' your comment')])]);
+      del.addEventListener('submit', (event) => {
+        if (!window.confirm('Delete your comment? This cannot be undone.')) event.preventDefault();
+      });
+      controls.push(del);
+    }
+    if (itemDepth(li) === 0) {
+      const following = this.following.has(id);
+      controls.push(
+        el('form', { class: 'comment-follow-form comment-owner', attrs: { method: 'post', action: `/comments/${id}/follow` } }, [
+          el('input', { attrs: { type: 'hidden', name: 'follow', value: following ? '0' : '1' } }),
+          el('button', { class: 'comment-follow', attrs: { type: 'submit', 'aria-pressed': following ? 'true' : 'false' } }, [following ? 'Following replies' : 'Follow replies', hidden(` to ${authorOf(li)}`)]),
+        ]),
+      );
+    }
+    footer.append(...controls);
   }
 
   // ---- Clicks and forms ---------------------------------------------------------------

@@ -65,6 +65,17 @@ export interface CommentThread {
   open: boolean;
 }
 
+/** What one reader sees differently on a thread. */
+export interface ViewerState {
+  liked: number[];
+  /** Their comments waiting for a moderator. */
+  pending: CommentView[];
+  /** Their comments on the story, with the time until which they may edit each. */
+  own: Array<{ id: number; editableUntil: string }>;
+  /** Threads (top-level comment ids) they follow. */
+  following: number[];
+}
+
 export type CommentAuthor =
   | { kind: 'reader'; readerId: number }
   | { kind: 'staff'; user: StaffUser }
@@ -439,12 +450,20 @@ export class CommentsService {
   }
 
   /** What one reader sees differently on a thread: their likes and their comments waiting for a moderator. */
-  async viewerState(articleId: number, readerId: number): Promise<{ liked: number[]; pending: CommentView[] }> {
-    const [liked, pending] = await Promise.all([
+  async viewerState(articleId: number, readerId: number): Promise<ViewerState> {
+    const [liked, mine, follows, settings] = await Promise.all([
       this.k.selectFrom('comment_reactions as r').innerJoin('comments as c', 'c.id', 'r.comment_id').select('r.comment_id').where('c.article_id', '=', articleId).where('r.reader_id', '=', readerId).execute(),
-      this.k.selectFrom('comments').selectAll().where('article_id', '=', articleId).where('reader_id', '=', readerId).where('status', '=', 'pending').orderBy('created_at').limit(20).execute(),
+      this.k.selectFrom('comments').selectAll().where('article_id', '=', articleId).where('reader_id', '=', readerId).where('status', 'in', ['pending', 'approved']).orderBy('created_at', 'desc').limit(200).execute(),
+      this.k.selectFrom('comment_follows as f').innerJoin('comments as c', 'c.id', 'f.root_id').select('f.root_id').where('c.article_id', '=', articleId).where('f.reader_id', '=', readerId).execute(),
+      this.settings(),
     ]);
-    return { liked: liked.map((r) => r.comment_id), pending: pending.map(toView) };
+    const windowMs = settings.editWindowMinutes * 60_000;
+    return {
+      liked: liked.map((r) => r.comment_id),
+      pending: mine.filter((r) => r.status === 'pending').reverse().slice(0, 20).map(toView),
+      own: mine.map((r) => ({ id: r.id, editableUntil: new Date(Date.parse(r.created_at) + windowMs).toISOString() })),
+      following: follows.map((f) => f.root_id),
+    };
   }
 
   /**

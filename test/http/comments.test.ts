@@ -268,6 +268,34 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
     expect(after).toContain('0 Comments');
   });
 
+  it('offers a reader edit, delete and follow on their own comments, without JavaScript', async () => {
+    const a = await story();
+    const [writer, other] = [await trustedReader(), await trustedReader()];
+    const id = (await post(writer, a, 'Mine to edit or delete.')).json<{ id: number }>().id;
+    const page = await writer.get(`/articles/${a.id}/comments`);
+    expect(page.body).toContain(`href="/comments/${id}/edit"`);
+    expect(page.body).toContain(`action="/comments/${id}/delete"`);
+    expect(page.body).toContain('Following replies');
+    const theirs = await other.get(`/articles/${a.id}/comments`);
+    expect(theirs.body).not.toContain(`href="/comments/${id}/edit"`);
+    expect(theirs.body).toContain('Follow replies');
+
+    const form = await writer.get(`/comments/${id}/edit`);
+    expect(form.body).toContain('Mine to edit or delete.</textarea>');
+    expect((await other.get(`/comments/${id}/edit`)).statusCode).toBe(404);
+    const saved = await writer.post(`/comments/${id}/edit`, { body: 'Mine, edited through the plain form.' });
+    expect(saved.statusCode).toBe(303);
+    expect(await articlePage(a)).toContain('Mine, edited through the plain form.');
+
+    // Unfollowing the thread stops reply emails about it.
+    expect((await writer.post(`/comments/${id}/follow`, { follow: '0' })).statusCode).toBe(303);
+    const before = mail.length;
+    await post(other, a, 'A reply nobody will be emailed about.', id);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(mail.slice(before).filter((m) => m.to === writer.email)).toEqual([]);
+    expect((await writer.get(`/articles/${a.id}/comments`)).body).toContain('Follow replies');
+  });
+
   it('a moderator’s rejection hides a comment from everyone and from the count, and bans hold in new sessions', async () => {
     const a = await story();
     const r = await trustedReader();

@@ -21,7 +21,7 @@ import { renderDocument, renderFragment } from '../render.js';
 import type { SiteHelpers } from '../routes.js';
 import type { CommentsViewer } from '../views/comments/CommentsSection.js';
 import { CommentItem, countText } from '../views/comments/CommentsSection.js';
-import { CommentsPage, MessagePage, RepliesPage, ReportPage, UnsubscribePage } from '../views/comments/CommentPages.js';
+import { CommentsPage, EditCommentPage, MessagePage, RepliesPage, ReportPage, UnsubscribePage } from '../views/comments/CommentPages.js';
 import { registerAccountRoutes } from './account-routes.js';
 import type { Commenter } from './security.js';
 import { csrfHeaderValid, fromThisSite, loadCommenter, setReaderCookie } from './security.js';
@@ -86,7 +86,11 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
 
   async function viewerOf(c: Commenter, articleId: number): Promise<CommentsViewer | undefined> {
     if (c.staff) return { name: c.staff.user.name, kind: 'staff', pending: [] };
-    if (c.reader) return { name: c.reader.reader.displayName, kind: 'reader', pending: (await comments.viewerState(articleId, c.reader.reader.id)).pending };
+    if (c.reader) {
+      const state = await comments.viewerState(articleId, c.reader.reader.id);
+      const actions = { own: new Map(state.own.map((o) => [o.id, o.editableUntil])), following: new Set(state.following), now: new Date().toISOString() };
+      return { name: c.reader.reader.displayName, kind: 'reader', pending: state.pending, actions };
+    }
     return undefined;
   }
 
@@ -170,13 +174,16 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     reply.header('cache-control', 'private, no-store');
     if (!c.reader && !c.staff) return reply.send({ signedIn: false });
     const ctx = await site.context(`/articles/${articleId}/comments`);
-    const state = c.reader ? await comments.viewerState(articleId, c.reader.reader.id) : { liked: [], pending: [] };
+    const state = c.reader ? await comments.viewerState(articleId, c.reader.reader.id) : { liked: [], pending: [], own: [], following: [] };
     return reply.send({
       signedIn: true,
       name: c.staff ? c.staff.user.name : c.reader?.reader.displayName,
       staff: Boolean(c.staff),
       csrf: c.staff ? c.staff.csrfToken : c.reader?.csrfToken,
       liked: state.liked,
+      own: state.own,
+      following: state.following,
+      editWindowMinutes: (await comments.settings()).editWindowMinutes,
       pendingHtml: state.pending.map((p) => renderFragment(<CommentItem c={p} ctx={ctx} own />)).join(''),
     });
   });
@@ -334,6 +341,14 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     return reply.redirect(`/articles/${comment?.articleId ?? 0}/comments?notice=reported#comment-${id}`, 303);
   });
 
+  app.get<{ Params: { id: string } }>('/comments/:id/edit', { schema: { params: idParams } }, async (req, reply) => {
+    const c = await loadCommenter(req, deps);
+    if (!c.reader) return reply.redirect(`/account/signin?next=${encodeURIComponent(req.url)}`, 303);
+    const comment = await comments.view(Number(req.params.id));
+    if (!comment || comment.readerId !== c.reader.reader.id || comment.status === 'deleted' || comment.status === 'rejected') throw new NotFoundError('no such comment of yours');
+    return sendPage(reply, <EditCommentPage ctx={await site.context(`/comments/${comment.id}/edit`)} comment={comment} />);
+  });
+
   app.post<{ Params: { id: string } }>('/comments/:id/edit', { schema: { params: idParams } }, async (req, reply) => {
     const c = await requireReader(req, reply);
     if (!c?.reader) return reply;
@@ -345,7 +360,12 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       }
       return reply.redirect(`/articles/${edited.articleId}/comments#comment-${edited.id}`, 303);
     } catch (err) {
-      if (err instanceof ValidationError || err instanceof CommentRejectedError) return reply.code(422).send({ error: err instanceof ValidationError ? err.issues.join(' ') : err.message });
+      if (!(err instanceof ValidationError || err instanceof CommentRejectedError)) throw err;
+      const message = err instanceof ValidationError ? err.issues.join(' ') : err.message;
+      if (wantsJson(req)) return reply.code(422).send({ error: message });
+      const comment = await comments.view(Number(req.params.id));
+      if (!comment) throw new NotFoundError('no such comment');
+      return sendPage(reply, <EditCommentPage ctx={await site.context(`/comments/${comment.id}/edit`)} comment={{ ...comment, body: str(req.body, 'body') }} error={message} />, 422);
       throw err;
     }
   });

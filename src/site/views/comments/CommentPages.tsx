@@ -106,6 +106,40 @@ export function ReportPage({ ctx, comment, error }: { ctx: PageContext; comment:
   );
 }
 
+export function EditCommentPage({ ctx, comment, error }: { ctx: PageContext; comment: CommentView; error?: string | undefined }) {
+  return (
+    <Layout ctx={ctx} seo={privatePage('Edit your comment', `/comments/${comment.id}/edit`)}>
+      <div class="comments-page narrow">
+        <p class="comments-back">
+          <a href={`/articles/${comment.articleId}/comments#comment-${comment.id}`}>← Back to the comments</a>
+        </p>
+        <h1>Edit your comment</h1>
+        {error && (
+          <p class="form-errors" role="alert">
+            {error}
+          </p>
+        )}
+        <form method="post" action={`/comments/${comment.id}/edit`} class="comment-form">
+          <p>
+            <label for="edit-body">Your comment</label>
+            <textarea id="edit-body" name="body" rows={6} required minLength={2} maxLength={5000} aria-describedby="edit-help">
+              {comment.body}
+            </textarea>
+          </p>
+          <p id="edit-help" class="form-help">
+            Edited comments are marked as edited. An edit that adds links may wait for a moderator again.
+          </p>
+          <p>
+            <button type="submit" class="button">
+              Save changes
+            </button>
+          </p>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
 export function MessagePage({ ctx, title, children, status }: { ctx: PageContext; title: string; children: ComponentChildren; status?: 'ok' | 'error' }) {
   return (
     <Layout ctx={ctx} seo={privatePage(title, ctx.path)}>

@@ -21,10 +21,49 @@ export interface CommentsViewer {
   kind: 'reader' | 'staff';
   /** Comments of this viewer waiting for a moderator: shown to them only. */
   pending: CommentView[];
+  /** This reader's own comments (id -> editable until) and followed threads. */
+  actions?: ItemActions;
+}
+
+/** Per-reader controls on comments: edit and delete one's own, follow a thread. */
+export interface ItemActions {
+  own: ReadonlyMap<number, string>;
+  following: ReadonlySet<number>;
+  now: string;
+}
+
+function OwnerActions({ c, actions }: { c: CommentView; actions: ItemActions }) {
+  const editableUntil = actions.own.get(c.id);
+  const following = actions.following.has(c.id);
+  return (
+    <>
+      {editableUntil !== undefined && editableUntil > actions.now && (
+        <a class="comment-edit comment-owner" href={`/comments/${c.id}/edit`}>
+          Edit<span class="visually-hidden"> your comment</span>
+        </a>
+      )}
+      {editableUntil !== undefined && (
+        <form method="post" action={`/comments/${c.id}/delete`} class="comment-delete-form comment-owner">
+          <button type="submit" class="comment-delete">
+            Delete<span class="visually-hidden"> your comment</span>
+          </button>
+        </form>
+      )}
+      {c.depth === 0 && (
+        <form method="post" action={`/comments/${c.id}/follow`} class="comment-follow-form comment-owner">
+          <input type="hidden" name="follow" value={following ? '0' : '1'} />
+          <button type="submit" class="comment-follow" aria-pressed={following ? 'true' : 'false'}>
+            {following ? 'Following replies' : 'Follow replies'}
+            <span class="visually-hidden"> to {c.authorName}</span>
+          </button>
+        </form>
+      )}
+    </>
+  );
 }
 
 /** `idPrefix`: a second copy of a comment on the page (Editor's picks) needs ids of its own. */
-export function CommentItem({ c, ctx, own = false, idPrefix = 'comment' }: { c: CommentView; ctx: Pick<PageContext, 'dates'>; own?: boolean; idPrefix?: string }) {
+export function CommentItem({ c, ctx, own = false, idPrefix = 'comment', actions }: { c: CommentView; ctx: Pick<PageContext, 'dates'>; own?: boolean; idPrefix?: string; actions?: ItemActions | undefined }) {
   const threadsUrl = `/articles/${c.articleId}/comments`;
   const id = `${idPrefix}-${c.id}`;
   return (
@@ -57,13 +96,19 @@ export function CommentItem({ c, ctx, own = false, idPrefix = 'comment' }: { c: 
             <a class="comment-report" href={`/comments/${c.id}/report`} data-report={c.id}>
               Report<span class="visually-hidden"> comment by {c.authorName}</span>
             </a>
+            {actions && <OwnerActions c={c} actions={actions} />}
+          </footer>
+        )}
+        {c.status === 'pending' && actions?.own.has(c.id) && (
+          <footer class="comment-actions">
+            <OwnerActions c={c} actions={actions} />
           </footer>
         )}
       </article>
       {c.replies.length > 0 || c.moreReplies > 0 ? (
         <ol class="comment-replies" aria-label={`Replies to ${c.authorName}`}>
           {c.replies.map((r) => (
-            <CommentItem key={r.id} c={r} ctx={ctx} />
+            <CommentItem key={r.id} c={r} ctx={ctx} actions={actions} />
           ))}
         </ol>
       ) : null}
@@ -195,7 +240,7 @@ export function CommentsSection({ ctx, thread, guests, page }: CommentsSectionPr
           <h3 id="pending-title">Your comments awaiting moderation</h3>
           <ol class="comment-list">
             {page.viewer.pending.map((c) => (
-              <CommentItem key={c.id} c={c} ctx={ctx} own />
+              <CommentItem key={c.id} c={c} ctx={ctx} own actions={page.viewer?.actions} />
             ))}
           </ol>
         </section>
@@ -220,7 +265,7 @@ export function CommentsSection({ ctx, thread, guests, page }: CommentsSectionPr
       )}
       <ol class="comment-list comment-thread" data-thread>
         {thread.comments.map((c) => (
-          <CommentItem key={c.id} c={c} ctx={ctx} />
+          <CommentItem key={c.id} c={c} ctx={ctx} actions={page?.viewer?.actions} />
         ))}
       </ol>
       {thread.hasMore && (
