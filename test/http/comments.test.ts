@@ -3,6 +3,7 @@
  * posting (form and JSON), holds and refusals, threads, counts, likes, reports, edits,
  * CSRF, rate limits, escaping, reader accounts, reply emails.
  */
+import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/articles.js';
 import type { Section } from '../../src/core/sections.js';
@@ -409,6 +410,43 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
       expect(held?.guestEmail).toBe('guest@example.test');
     } finally {
       await t.app.comments.saveSettings({ ...(await t.app.comments.settings()), guestComments: false });
+    }
+  });
+
+  it('serves valid HTML5 on every comment, account and moderation page', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:document'] });
+    const a = await story();
+    const [ann, ben] = [await trustedReader(), await trustedReader()];
+    const root = (await post(ann, a, 'A **bold** start.\n\n> quoting the story\n\nand a [link](https://example.org/x)')).json<{ id: number }>().id;
+    await t.app.moderation.decide([root], 'feature', editor.user);
+    const reply = (await post(ben, a, 'A reply with *emphasis*.', root)).json<{ id: number }>().id;
+    const newcomer = await signedUpReader(t, mail);
+    await post(newcomer, a, 'Held for the moderators.');
+    const pages: Array<[string, () => Promise<{ body: string; statusCode: number }>]> = [
+      ['article', async () => t.app.server.inject({ method: 'GET', url: `/${section.slug}/${a.slug}` })],
+      ['comments page as author', () => ann.get(`/articles/${a.id}/comments`)],
+      ['comments page with held comment', () => newcomer.get(`/articles/${a.id}/comments?notice=held`)],
+      ['reply form', () => ben.get(`/articles/${a.id}/comments?reply=${root}`)],
+      ['more replies', () => ben.get(`/articles/${a.id}/comments/replies/${root}?skip=0`)],
+      ['report', () => ben.get(`/comments/${reply}/report`)],
+      ['edit', () => ben.get(`/comments/${reply}/edit`)],
+      ['sign up', () => anonymous(t).get('/account/signup')],
+      ['sign up errors', () => anonymous(t).post('/account/signup', { email: 'nope', displayName: 'x' })],
+      ['sign in', () => anonymous(t).get('/account/signin')],
+      ['account', () => ann.get('/account?notice=saved')],
+      ['link', () => anonymous(t).get('/account/link/abcdefghijklmnopqrstuvwxyz')],
+      ['moderation queue', () => editor.get('/admin/comments')],
+      ['moderation unmoderated', () => editor.get('/admin/comments?queue=unmoderated')],
+      ['moderation reader', () => editor.get(`/admin/comments/readers/${ann.id}`)],
+      ['moderation log', () => editor.get('/admin/comments/log')],
+      ['comment settings', () => editor.get('/admin/comments/settings')],
+    ];
+    for (const [name, load] of pages) {
+      const res = await load();
+      expect(res.statusCode, name).toBeLessThan(500);
+      const report = await validator.validateString(res.body);
+      const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (line ${m.line}:${m.column})`));
+      expect(messages, name).toEqual([]);
     }
   });
 
