@@ -45,6 +45,7 @@ export function readArticleForm(body: unknown, timeZone: string): { input: Artic
     leadMediaId,
     socialMediaId,
     commentsOpen: field(body, 'commentsOpen') === '1',
+    commentsPremoderated: field(body, 'commentsPremoderated') === '1',
     // Several byline selects share the name: the browser sends them in order, blanks included.
     authorIds: [...new Set(fields(body, 'authorIds').filter((v) => v !== '').map(Number))],
     language: field(body, 'language') === 'es' ? 'es' : 'en',

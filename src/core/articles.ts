@@ -34,6 +34,8 @@ export interface Article {
   /** Last change of any kind to the row (drives caching headers). */
   updatedAt: string;
   commentsOpen: boolean;
+  /** Every comment on this story waits for a moderator. */
+  commentsPremoderated: boolean;
   commentCount: number;
   version: number;
 }

@@ -115,6 +115,7 @@ export class Newsroom {
       leadMediaId: x.leadMediaId,
       socialMediaId: x.socialMediaId,
       commentsOpen: x.commentsOpen,
+      commentsPremoderated: x.commentsPremoderated,
       authorIds: a.authorIds,
       tags: a.tags,
     };

@@ -37,6 +37,7 @@ export const articleInputSchema = z.object({
   publishedAt: isoDate.nullable().default(null),
   displayUpdatedAt: isoDate.nullable().default(null),
   commentsOpen: z.boolean().default(true),
+  commentsPremoderated: z.boolean().default(false),
   authorIds: z.array(z.number().int().positive()).max(20).default([]),
   tags: z.array(z.string().trim().min(1).max(120)).max(30).default([]),
 });
@@ -85,6 +86,7 @@ export function validateArticleInput(raw: ArticleInput): { fields: ArticleFields
       publishedAt: input.publishedAt,
       displayUpdatedAt: input.displayUpdatedAt,
       commentsOpen: input.commentsOpen,
+      commentsPremoderated: input.commentsPremoderated,
     },
     authorIds: input.authorIds,
     tags: input.tags.map((name) => ({ name, slug: slugify(name) })).filter((t) => t.slug.length > 0),

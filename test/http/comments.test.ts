@@ -121,6 +121,17 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
     expect(html).not.toContain('id="comment-form"');
   });
 
+  it('holds every comment on a pre-moderated story, even from trusted readers', async () => {
+    const a = await story({ commentsPremoderated: true });
+    const r = await trustedReader();
+    const res = await post(r, a, 'On a sensitive story, this waits for the desk.');
+    expect(res.json<{ status: string }>().status).toBe('pending');
+    expect((await t.app.moderation.queue('pending')).items.find((i) => i.body.startsWith('On a sensitive story'))?.holdReasons).toContain('story is pre-moderated');
+    // Editors set it on the story form.
+    const form = await editor.get(`/admin/articles/${a.id}`);
+    expect(form.body).toMatch(/<input id="commentsPremoderated" name="commentsPremoderated" type="checkbox" value="1" checked/);
+  });
+
   it('refuses banned words (leetspeak too) and holds suspect words and links, with reasons', async () => {
     await t.app.comments.saveSettings({ ...(await t.app.comments.settings()), suspectWords: ['traitor'] });
     const a = await story();

@@ -334,6 +334,10 @@ export function ArticleEditPage({ ctx, m, sections, authors, images, errors, not
               <input id="commentsOpen" name="commentsOpen" type="checkbox" value="1" checked={i.commentsOpen !== false} />
               <label for="commentsOpen">Comments open</label>
             </div>
+            <div class="checkbox">
+              <input id="commentsPremoderated" name="commentsPremoderated" type="checkbox" value="1" checked={i.commentsPremoderated === true} />
+              <label for="commentsPremoderated">Pre-moderate comments (each waits for a moderator)</label>
+            </div>
           </div>
           {m.status === 'published' && (
             <fieldset class="update-note">

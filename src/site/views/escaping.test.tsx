@@ -55,6 +55,7 @@ const article: Article = {
   createdAt: '2026-02-19T10:00:00.000Z',
   updatedAt: '2026-02-19T10:00:00.000Z',
   commentsOpen: true,
+  commentsPremoderated: false,
   commentCount: 0,
   version: 1,
 };

@@ -91,6 +91,7 @@ export function rowToArticle(row: ArticleRow): Article {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     commentsOpen: row.comments_open === 1,
+    commentsPremoderated: row.comments_premoderated === 1,
     commentCount: row.comment_count,
     version: row.version,
   };
@@ -194,6 +195,7 @@ export interface ArticleFields {
   publishedAt: string | null;
   displayUpdatedAt: string | null;
   commentsOpen: boolean;
+  commentsPremoderated: boolean;
 }
 
 const fieldsToRow = (f: ArticleFields) => ({
@@ -212,6 +214,7 @@ const fieldsToRow = (f: ArticleFields) => ({
   published_at: f.publishedAt,
   display_updated_at: f.displayUpdatedAt,
   comments_open: f.commentsOpen ? 1 : 0,
+  comments_premoderated: f.commentsPremoderated ? 1 : 0,
 });
 
 /** Writes that must happen together: callers pass the transaction they opened. */
