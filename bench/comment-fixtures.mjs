@@ -66,11 +66,15 @@ function setup(thread)
 end
 function init(args)
   n = 0
+  -- A nonce per run: the warm-up and the measured run must not post the same texts
+  -- (the second would be refused as duplicates).
+  math.randomseed(os.time() + id)
+  run = math.random(1, 1000000000)
 end
 function request()
   n = n + 1
   local k = ((n * 2 + id) % #tokens) + 1
-  local body = '{"body":"Benchmark comment ' .. id .. '-' .. n .. ' about the harbour budget and the ferry timetable."}'
+  local body = '{"body":"Benchmark comment ' .. run .. ' ' .. id .. ' ' .. n .. ' about the harbour budget and the ferry timetable."}'
   local headers = {}
   headers["Content-Type"] = "application/json"
   headers["Accept"] = "application/json"

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { isPubliclyVisible } from '../core/articles.js';
+import type { Article, ArticleStatus } from '../core/articles.js';
 import { commentLinks, commentPlainText, normaliseCommentText } from '../core/comments/body.js';
 import { classifierTokens, classify } from '../core/comments/classifier.js';
 import { CommentRejectedError, length, moderate, threadOpen } from '../core/comments/pipeline.js';
@@ -63,6 +64,14 @@ export interface CommentThread {
   comments: CommentView[];
   hasMore: boolean;
   open: boolean;
+}
+
+export interface ArticleCommentState {
+  open: boolean;
+  premoderated: boolean;
+  publishedAt: string | null;
+  visible: boolean;
+  closedReason: string | null;
 }
 
 /** What one reader sees differently on a thread. */
@@ -166,26 +175,38 @@ export class CommentsService {
   }
 
   /** Whether a story takes comments now, and if not why (closed, or past the auto-close age). */
-  async articleState(articleId: number): Promise<{ open: boolean; premoderated: boolean; publishedAt: string | null; visible: boolean; closedReason: string | null }> {
+  async articleState(articleId: number): Promise<ArticleCommentState> {
     const a = await this.k.selectFrom('articles').select(['status', 'published_at', 'comments_open', 'comments_premoderated']).where('id', '=', articleId).executeTakeFirst();
     if (!a) throw new NotFoundError('no such story');
-    const visible = isPubliclyVisible({ status: a.status as 'published', publishedAt: a.published_at }, this.now());
-    const settings = await this.settings();
-    let closedReason: string | null = null;
-    if (a.comments_open !== 1) closedReason = 'Comments are closed on this story.';
-    else if (settings.autoCloseAfterDays > 0 && a.published_at && this.now().getTime() - Date.parse(a.published_at) > settings.autoCloseAfterDays * 86_400_000) closedReason = `Comments close ${settings.autoCloseAfterDays} days after a story is published.`;
-    return { open: closedReason === null, premoderated: a.comments_premoderated === 1, publishedAt: a.published_at, visible, closedReason };
+    return this.stateOf({ status: a.status as ArticleStatus, publishedAt: a.published_at, commentsOpen: a.comments_open === 1, commentsPremoderated: a.comments_premoderated === 1 });
   }
 
-  /** One page of a story's thread: Editor's picks, then top-level comments with their replies. */
-  async thread(articleId: number, options: { sort?: CommentSort; page?: number } = {}): Promise<CommentThread> {
+  private async stateOf(a: Pick<Article, 'status' | 'publishedAt' | 'commentsOpen' | 'commentsPremoderated'>): Promise<ArticleCommentState> {
+    const visible = isPubliclyVisible(a, this.now());
+    const settings = await this.settings();
+    let closedReason: string | null = null;
+    if (!a.commentsOpen) closedReason = 'Comments are closed on this story.';
+    else if (settings.autoCloseAfterDays > 0 && a.publishedAt && this.now().getTime() - Date.parse(a.publishedAt) > settings.autoCloseAfterDays * 86_400_000) closedReason = `Comments close ${settings.autoCloseAfterDays} days after a story is published.`;
+    return { open: closedReason === null, premoderated: a.commentsPremoderated, publishedAt: a.publishedAt, visible, closedReason };
+  }
+
+  /**
+   * One page of a story's thread: Editor's picks, then top-level comments with their replies.
+   * Given the article as just loaded (the story page has it), its maintained count and
+   * settings answer without a query, and a story without comments costs none at all.
+   */
+  async thread(articleId: number, options: { sort?: CommentSort; page?: number } = {}, article?: Article): Promise<CommentThread> {
     const sort = options.sort ?? 'newest';
     const page = Math.max(1, options.page ?? 1);
+    if (article && article.id === articleId && article.commentCount === 0) {
+      const state = await this.stateOf(article);
+      return { articleId, count: 0, sort, page, featured: [], comments: [], hasMore: false, open: state.open };
+    }
     const [roots, featured, count, state] = await Promise.all([
       this.repo.roots(articleId, sort, (page - 1) * COMMENTS_PAGE_SIZE, COMMENTS_PAGE_SIZE + 1),
       page === 1 ? this.repo.featured(articleId, 5) : Promise.resolve([]),
-      this.repo.articleCount(articleId),
-      this.articleState(articleId),
+      article ? Promise.resolve(article.commentCount) : this.repo.articleCount(articleId),
+      article ? this.stateOf(article) : this.articleState(articleId),
     ]);
     const hasMore = roots.length > COMMENTS_PAGE_SIZE;
     const pageRoots = roots.slice(0, COMMENTS_PAGE_SIZE);

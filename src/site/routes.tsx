@@ -194,7 +194,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
         case 'article': {
           // Articles have no pages: `?page=N` must not store a copy per N in the cache.
           if (req.query.page !== undefined) return { status: 301, html: '', location: path, tags: [], cacheable: false };
-          const [m, thread, commentSettings] = await Promise.all([reading.articlePage(found.article), deps.comments.thread(found.article.id), deps.comments.settings()]);
+          const [m, thread, commentSettings] = await Promise.all([reading.articlePage(found.article), deps.comments.thread(found.article.id, {}, found.article), deps.comments.settings()]);
           const shown = [m.article.id, ...m.related.keys(), ...m.moreFromSection.map((c) => c.id)];
           return {
             status: 200,
