@@ -44,16 +44,9 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isText = (v: unknown): v is string => typeof v === 'string';
 
-export class ApiError extends Error {
-  constructor(
-    /** HTTP status, or 0 when the server could not be reached or answered nonsense. */
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+import { ApiError } from '../shared/errors.js';
+
+export { ApiError };
 
 const UNEXPECTED = 'Something went wrong. Reload the page and try again.';
 

@@ -48,15 +48,9 @@ function toHit(v: unknown): ArticleHit | null {
   return { ...summary, url: optionalString(v.url) };
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+import { ApiError } from '../shared/errors.js';
+
+export { ApiError };
 
 async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
   const response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin', signal: signal ?? null });
