@@ -37,18 +37,8 @@ export interface AdminDeps {
   options: AdminOptions;
 }
 
-export type FormBody = Record<string, string | string[] | undefined>;
-
-/** One value of a form field (the first, if it was sent twice). */
-export function field(body: unknown, name: string): string {
-  const v = (body as FormBody | undefined)?.[name];
-  return (Array.isArray(v) ? v[0] : v) ?? '';
-}
-
-export function fields(body: unknown, name: string): string[] {
-  const v = (body as FormBody | undefined)?.[name];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
+export { field, fields } from '../http/forms.js';
+export type { FormBody } from '../http/forms.js';
 
 export function adminContext(deps: AdminDeps, req: FastifyRequest, reply: FastifyReply): AdminContext {
   const { assets, options } = deps;

@@ -9,13 +9,14 @@ import { STAFF_ROLES } from '../core/staff.js';
 import type { Db } from '../storage/db.js';
 import { MIN_PASSWORD_LENGTH, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { ValidationError } from './publishing.js';
+import { SignInThrottle } from './sign-in-throttle.js';
+
+export { THROTTLE, ThrottledError } from './sign-in-throttle.js';
 
 export const SESSION_DAYS = 14;
 const SETUP_TOKEN_HOURS = 24;
 const RESET_TOKEN_HOURS = 2;
 const INVITE_TOKEN_DAYS = 7;
-/** Failed sign-ins allowed per account and per address within the window. */
-export const THROTTLE = { windowMinutes: 15, perAccount: 5, perIp: 20 };
 
 export interface AccountsDeps {
   db: Db;
@@ -26,13 +27,6 @@ export interface Session {
   user: StaffUser;
   csrfToken: string;
   expiresAt: string;
-}
-
-export class ThrottledError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super('too many failed sign-in attempts');
-    this.name = 'ThrottledError';
-  }
 }
 
 export class InvalidTokenError extends Error {
@@ -67,8 +61,11 @@ const rowToUser = (r: UserRow): StaffUser => ({ id: r.id, email: r.email, name: 
 export class Accounts {
   private readonly now: () => Date;
 
+  private readonly throttle: SignInThrottle;
+
   constructor(private readonly deps: AccountsDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.throttle = new SignInThrottle(deps.db, this.now);
   }
 
   private get k() {
@@ -158,31 +155,14 @@ export class Accounts {
     });
   }
 
-  /** Seconds to wait before another attempt, or 0 when allowed. */
-  private async throttleDelay(email: string, ip: string): Promise<number> {
-    const since = new Date(this.now().getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
-    const failures = (column: 'email' | 'ip', value: string) =>
-      this.k
-        .selectFrom('login_attempts')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where(column, '=', value)
-        .where('succeeded', '=', 0)
-        .where('created_at', '>', since)
-        .executeTakeFirstOrThrow()
-        .then((r) => Number(r.n));
-    const [byAccount, byIp] = await Promise.all([failures('email', email), failures('ip', ip)]);
-    return byAccount >= THROTTLE.perAccount || byIp >= THROTTLE.perIp ? THROTTLE.windowMinutes * 60 : 0;
-  }
-
   /** Signs in; throws ThrottledError when an account or address has failed too often. */
   async signIn(input: { email: string; password: string; ip: string; userAgent: string }): Promise<{ token: string; session: Session } | undefined> {
     const email = normaliseEmail(input.email).slice(0, 254);
-    const wait = await this.throttleDelay(email, input.ip);
-    if (wait > 0) throw new ThrottledError(wait);
+    await this.throttle.check(email, input.ip);
     const row = await this.k.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
     const ok = row?.password_hash ? await verifyPassword(input.password, row.password_hash) : await verifyPassword(input.password, await dummyPasswordHash()).then(() => false);
     const now = this.now();
-    await this.k.insertInto('login_attempts').values({ email, ip: input.ip.slice(0, 64), succeeded: ok && row?.disabled === 0 ? 1 : 0, created_at: now.toISOString() }).execute();
+    await this.throttle.record(email, input.ip, ok && row?.disabled === 0);
     if (!ok || !row || row.disabled === 1) return undefined;
     const t = token();
     const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString();

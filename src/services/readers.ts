@@ -8,10 +8,11 @@ import { z } from 'zod';
 import { DISPLAY_NAME, cleanDisplayName, displayNameProblem, nameKey } from '../core/comments/display-names.js';
 import type { Db } from '../storage/db.js';
 import type { ReaderRow } from '../storage/schema.js';
-import { THROTTLE, ThrottledError, emailSchema, hashToken, passwordSchema } from './accounts.js';
+import { emailSchema, hashToken, passwordSchema } from './accounts.js';
 import type { Mailer } from './mail.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { ValidationError } from './publishing.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 
 export const READER_SESSION_DAYS = 60;
 const LINK_MINUTES = { verify: 60 * 24 * 3, login: 30, email: 60 * 24 } as const;
@@ -70,8 +71,11 @@ const newToken = () => randomBytes(32).toString('base64url');
 export class Readers {
   private readonly now: () => Date;
 
+  private readonly throttle: SignInThrottle;
+
   constructor(private readonly deps: ReadersDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.throttle = new SignInThrottle(deps.db, this.now);
   }
 
   private get k() {
@@ -184,13 +188,10 @@ export class Readers {
     const email = input.email.trim().toLowerCase().slice(0, 254);
     // Reader attempts share the staff table under a prefix: one throttle, one cleanup.
     const key = `reader:${email}`;
-    const since = new Date(this.now().getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
-    const failures = async (column: 'email' | 'ip', value: string) =>
-      Number((await this.k.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n')).where(column, '=', value).where('succeeded', '=', 0).where('created_at', '>', since).executeTakeFirstOrThrow()).n);
-    if ((await failures('email', key)) >= THROTTLE.perAccount || (await failures('ip', input.ip)) >= THROTTLE.perIp) throw new ThrottledError(THROTTLE.windowMinutes * 60);
+    await this.throttle.check(key, input.ip);
     const row = await this.k.selectFrom('readers').selectAll().where('email', '=', email).executeTakeFirst();
     const ok = row?.password_hash ? await verifyPassword(input.password, row.password_hash) : await verifyPassword(input.password, await dummyPasswordHash()).then(() => false);
-    await this.k.insertInto('login_attempts').values({ email: key, ip: input.ip.slice(0, 64), succeeded: ok ? 1 : 0, created_at: this.now().toISOString() }).execute();
+    await this.throttle.record(key, input.ip, ok);
     if (!ok || !row) return undefined;
     return this.openSession(row.id);
   }

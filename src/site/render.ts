@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 
@@ -6,3 +7,8 @@ export const renderDocument = (page: VNode): string => `<!DOCTYPE html>${renderT
 
 /** A piece of a page (a comment for the live island), escaped the same way. */
 export const renderFragment = (node: VNode): string => renderToString(node);
+
+/** A page for one visitor (comments, accounts): never stored by the browser or a CDN. */
+export function sendPrivatePage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  return reply.code(status).header('cache-control', 'private, no-store').type('text/html; charset=utf-8').send(renderDocument(page));
+}

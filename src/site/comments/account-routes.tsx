@@ -3,23 +3,18 @@
  * page and its forms, data download and deletion. Forms of a signed-in reader carry the
  * session's CSRF token; every POST also passes the origin check (security.ts).
  */
+import { field } from '../../http/forms.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
 import { safeEqual } from '../../admin/security.js';
 import { ThrottledError } from '../../services/accounts.js';
 import { ValidationError } from '../../services/publishing.js';
-import { renderDocument } from '../render.js';
+import { sendPrivatePage } from '../render.js';
 import { AccountPage, LinkConfirmPage, SignInPage, SignUpPage } from '../views/comments/AccountPages.js';
 import { MessagePage } from '../views/comments/CommentPages.js';
 import type { CommentRouteDeps } from './routes.js';
 import type { Commenter } from './security.js';
 import { clearReaderCookie, loadCommenter, setReaderCookie } from './security.js';
 
-type Body = Record<string, string | string[] | undefined>;
-const str = (body: unknown, name: string): string => {
-  const v = (body as Body | undefined)?.[name];
-  return (Array.isArray(v) ? v[0] : v) ?? '';
-};
 
 /** Only same-site paths: a `next` parameter must never send a reader elsewhere. */
 const safeNext = (value: unknown): string => (typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && value.length < 500 ? value : '/account');
@@ -33,16 +28,13 @@ const ACCOUNT_NOTICES: Record<string, string> = {
   'email-changed': 'Your email address is changed.',
 };
 
-function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return reply.code(status).header('cache-control', 'private, no-store').type('text/html; charset=utf-8').send(renderDocument(page));
-}
 
 export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDeps): void {
   const { readers, comments, site } = deps;
   const secure = deps.options.secureCookies;
 
   async function message(reply: FastifyReply, path: string, title: string, text: string, status = 200) {
-    return sendPage(
+    return sendPrivatePage(
       reply,
       <MessagePage ctx={await site.context(path)} title={title} status={status >= 400 ? 'error' : 'ok'}>
         <p>{text}</p>
@@ -58,7 +50,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
       await reply.redirect(`/account/signin?next=${encodeURIComponent('/account')}`, 303);
       return undefined;
     }
-    if (checkToken && !safeEqual(str(req.body, '_csrf'), c.reader.csrfToken)) {
+    if (checkToken && !safeEqual(field(req.body, '_csrf'), c.reader.csrfToken)) {
       await message(reply, '/account', 'This form has expired', 'Reload your account page and try again.', 403);
       return undefined;
     }
@@ -66,31 +58,31 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
   }
 
   app.get<{ Querystring: { next?: string } }>('/account/signup', async (req, reply) =>
-    sendPage(reply, <SignUpPage ctx={await site.context('/account/signup')} next={safeNext(req.query.next)} values={{ email: '', displayName: '' }} />),
+    sendPrivatePage(reply, <SignUpPage ctx={await site.context('/account/signup')} next={safeNext(req.query.next)} values={{ email: '', displayName: '' }} />),
   );
 
   app.post('/account/signup', async (req, reply) => {
-    const values = { email: str(req.body, 'email'), displayName: str(req.body, 'displayName') };
-    const next = safeNext(str(req.body, 'next'));
+    const values = { email: field(req.body, 'email'), displayName: field(req.body, 'displayName') };
+    const next = safeNext(field(req.body, 'next'));
     try {
-      await readers.signUp({ ...values, password: str(req.body, 'password') });
+      await readers.signUp({ ...values, password: field(req.body, 'password') });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      return sendPage(reply, <SignUpPage ctx={await site.context('/account/signup')} next={next} values={values} errors={err.issues} />, 400);
+      return sendPrivatePage(reply, <SignUpPage ctx={await site.context('/account/signup')} next={next} values={values} errors={err.issues} />, 400);
     }
     return message(reply, '/account/signup', 'Check your email', `We sent a link to ${values.email.trim()}. Open it to confirm your address and sign in. Your comments wait for a moderator until then.`);
   });
 
   app.get<{ Querystring: { next?: string } }>('/account/signin', async (req, reply) =>
-    sendPage(reply, <SignInPage ctx={await site.context('/account/signin')} next={safeNext(req.query.next)} email="" />),
+    sendPrivatePage(reply, <SignInPage ctx={await site.context('/account/signin')} next={safeNext(req.query.next)} email="" />),
   );
 
   app.post('/account/signin', async (req, reply) => {
-    const email = str(req.body, 'email');
-    const next = safeNext(str(req.body, 'next'));
-    const page = async (errors: string[], status: number) => sendPage(reply, <SignInPage ctx={await site.context('/account/signin')} next={next} email={email} errors={errors} />, status);
+    const email = field(req.body, 'email');
+    const next = safeNext(field(req.body, 'next'));
+    const page = async (errors: string[], status: number) => sendPrivatePage(reply, <SignInPage ctx={await site.context('/account/signin')} next={next} email={email} errors={errors} />, status);
     try {
-      const signed = await readers.signIn({ email, password: str(req.body, 'password'), ip: req.ip });
+      const signed = await readers.signIn({ email, password: field(req.body, 'password'), ip: req.ip });
       if (!signed) return await page(['That email and password do not match an account.'], 400);
       setReaderCookie(reply, signed.token, secure);
       return reply.redirect(next, 303);
@@ -101,12 +93,12 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
   });
 
   app.post('/account/signin-link', async (req, reply) => {
-    const email = str(req.body, 'email');
+    const email = field(req.body, 'email');
     try {
       await readers.requestSignInLink(email);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      return sendPage(reply, <SignInPage ctx={await site.context('/account/signin')} next="/account" email={email} errors={err.issues} />, 400);
+      return sendPrivatePage(reply, <SignInPage ctx={await site.context('/account/signin')} next="/account" email={email} errors={err.issues} />, 400);
     }
     // The same answer whether or not the address has an account.
     return message(reply, '/account/signin', 'Check your email', 'If that address has an account, a sign-in link is on its way. It works once, for 30 minutes.');
@@ -115,7 +107,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
   const tokenParams = { type: 'object', properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' } }, required: ['token'] } as const;
 
   app.get<{ Params: { token: string } }>('/account/link/:token', { schema: { params: tokenParams } }, async (req, reply) =>
-    sendPage(reply, <LinkConfirmPage ctx={await site.context('/account/link')} token={req.params.token} />),
+    sendPrivatePage(reply, <LinkConfirmPage ctx={await site.context('/account/link')} token={req.params.token} />),
   );
 
   app.post<{ Params: { token: string } }>('/account/link/:token', { schema: { params: tokenParams } }, async (req, reply) => {
@@ -132,7 +124,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
   app.post('/account/signout', async (req, reply) => {
     const c = await loadCommenter(req, deps);
     if (c.reader && c.readerToken) {
-      if (str(req.body, 'everywhere') === '1' && safeEqual(str(req.body, '_csrf'), c.reader.csrfToken)) await readers.signOutEverywhere(c.reader.reader.id);
+      if (field(req.body, 'everywhere') === '1' && safeEqual(field(req.body, '_csrf'), c.reader.csrfToken)) await readers.signOutEverywhere(c.reader.reader.id);
       else await readers.signOut(c.readerToken);
     }
     clearReaderCookie(reply, secure);
@@ -143,7 +135,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     const c = await signedInReader(req, reply, false);
     if (!c?.reader) return reply;
     const history = await comments.history(c.reader.reader.id);
-    return sendPage(reply, <AccountPage ctx={await site.context('/account')} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} notice={ACCOUNT_NOTICES[req.query.notice ?? '']} />);
+    return sendPrivatePage(reply, <AccountPage ctx={await site.context('/account')} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} notice={ACCOUNT_NOTICES[req.query.notice ?? '']} />);
   });
 
   /** Runs an account form; a validation error re-renders the page with it. */
@@ -157,27 +149,27 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const history = await comments.history(reader.reader.id);
-      return sendPage(reply, <AccountPage ctx={await site.context('/account')} reader={reader.reader} csrf={reader.csrfToken} history={history} errors={err.issues} />, 400);
+      return sendPrivatePage(reply, <AccountPage ctx={await site.context('/account')} reader={reader.reader} csrf={reader.csrfToken} history={history} errors={err.issues} />, 400);
     }
   }
 
   app.post('/account/profile', (req, reply) =>
     accountForm(req, reply, async (c) => {
-      await readers.updateProfile(c.reader.reader.id, { displayName: str(req.body, 'displayName'), notifyReplies: str(req.body, 'notifyReplies') === '1' });
+      await readers.updateProfile(c.reader.reader.id, { displayName: field(req.body, 'displayName'), notifyReplies: field(req.body, 'notifyReplies') === '1' });
       return 'saved';
     }),
   );
 
   app.post('/account/password', (req, reply) =>
     accountForm(req, reply, async (c) => {
-      await readers.changePassword(c.reader.reader.id, c.readerToken ?? '', str(req.body, 'password'));
+      await readers.changePassword(c.reader.reader.id, c.readerToken ?? '', field(req.body, 'password'));
       return 'password';
     }),
   );
 
   app.post('/account/email', (req, reply) =>
     accountForm(req, reply, async (c) => {
-      await readers.requestEmailChange(c.reader.reader.id, str(req.body, 'email'));
+      await readers.requestEmailChange(c.reader.reader.id, field(req.body, 'email'));
       return 'email';
     }),
   );
@@ -192,9 +184,9 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
   app.post('/account/delete', async (req, reply) => {
     const c = await signedInReader(req, reply, true);
     if (!c?.reader) return reply;
-    if (str(req.body, 'confirm') !== 'DELETE') {
+    if (field(req.body, 'confirm') !== 'DELETE') {
       const history = await comments.history(c.reader.reader.id);
-      return sendPage(reply, <AccountPage ctx={await site.context('/account')} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} errors={['Type DELETE in capitals to confirm.']} />, 400);
+      return sendPrivatePage(reply, <AccountPage ctx={await site.context('/account')} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} errors={['Type DELETE in capitals to confirm.']} />, 400);
     }
     await comments.deleteAccount(c.reader.reader.id);
     clearReaderCookie(reply, secure);

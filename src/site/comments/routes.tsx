@@ -3,8 +3,8 @@
  * island (JSON, with Accept: application/json), so posting, replying, liking and reporting
  * work without JavaScript. None of these responses is cached: they depend on the reader.
  */
+import { field } from '../../http/forms.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
 import { CommentRejectedError } from '../../core/comments/pipeline.js';
 import { COMMENT_SORTS, REPORT_REASONS } from '../../core/comments/settings.js';
 import type { ContentEvents } from '../../core/events.js';
@@ -17,7 +17,7 @@ import { NotFoundError, ValidationError } from '../../services/publishing.js';
 import type { ReadingService } from '../../services/reading.js';
 import type { Readers } from '../../services/readers.js';
 import type { ReplyNotifier } from '../../services/reply-notifications.js';
-import { renderDocument, renderFragment } from '../render.js';
+import { renderFragment, sendPrivatePage } from '../render.js';
 import type { SiteHelpers } from '../routes.js';
 import type { CommentsViewer } from '../views/comments/CommentsSection.js';
 import { CommentItem, countText } from '../views/comments/CommentsSection.js';
@@ -37,11 +37,6 @@ export interface CommentRouteDeps {
   options: { origin: string; secureCookies: boolean };
 }
 
-type Body = Record<string, string | string[] | undefined>;
-const str = (body: unknown, name: string): string => {
-  const v = (body as Body | undefined)?.[name];
-  return (Array.isArray(v) ? v[0] : v) ?? '';
-};
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : typeof v === 'string' && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
 
 const wantsJson = (req: FastifyRequest) => (req.headers.accept ?? '').includes('application/json');
@@ -65,9 +60,6 @@ const threadQuery = {
   },
 } as const;
 
-function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return reply.code(status).header('cache-control', 'private, no-store').type('text/html; charset=utf-8').send(renderDocument(page));
-}
 
 export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDeps): void {
   const { comments, reading, site } = deps;
@@ -135,7 +127,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     { schema: { params: idParams, querystring: threadQuery } },
     async (req, reply) => {
       const q = req.query;
-      return sendPage(reply, await threadPage(req, Number(req.params.id), { sort: q.sort, page: q.page, replyTo: q.reply, notice: q.notice ? NOTICES[q.notice] : undefined }));
+      return sendPrivatePage(reply, await threadPage(req, Number(req.params.id), { sort: q.sort, page: q.page, replyTo: q.reply, notice: q.notice ? NOTICES[q.notice] : undefined }));
     },
   );
 
@@ -163,7 +155,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       const replies = await comments.moreReplies(root.id, req.query.skip ?? 0);
       const ctx = await site.context(`/articles/${root.articleId}/comments`);
       if (wantsJson(req)) return reply.header('cache-control', 'no-store').send({ html: replies.map((c) => renderFragment(<CommentItem c={c} ctx={ctx} />)).join('') });
-      return sendPage(reply, <RepliesPage ctx={ctx} root={root} replies={replies} articleUrl={url} />);
+      return sendPrivatePage(reply, <RepliesPage ctx={ctx} root={root} replies={replies} articleUrl={url} />);
     },
   );
 
@@ -223,21 +215,21 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     const articleId = Number(req.params.id);
     const json = wantsJson(req);
     const body = req.body;
-    const text = str(body, 'body');
-    const parentId = num(str(body, 'parentId') || (body as { parentId?: unknown } | undefined)?.parentId);
+    const text = field(body, 'body');
+    const parentId = num(field(body, 'parentId') || (body as { parentId?: unknown } | undefined)?.parentId);
     let commenter = await loadCommenter(req, deps);
     if (!csrfHeaderValid(req, commenter)) return reply.code(403).send({ error: 'This page has expired. Reload it and try again.' });
 
     const fail = async (status: number, errors: string[], signInInline = false) => {
       if (json) return reply.code(status).header('cache-control', 'no-store').send({ error: errors.join(' '), errors });
-      return sendPage(reply, await threadPage(req, articleId, { replyTo: parentId, body: text, errors, signInInline, commenter }), status);
+      return sendPrivatePage(reply, await threadPage(req, articleId, { replyTo: parentId, body: text, errors, signInInline, commenter }), status);
     };
 
     // A reader who wrote before signing in signs in with the same form: the text is not lost.
-    const email = str(body, 'email');
+    const email = field(body, 'email');
     if (!commenter.reader && !commenter.staff && email) {
       try {
-        const signed = await deps.readers.signIn({ email, password: str(body, 'password'), ip: req.ip });
+        const signed = await deps.readers.signIn({ email, password: field(body, 'password'), ip: req.ip });
         if (!signed) return await fail(400, ['That email and password do not match an account.'], true);
         setReaderCookie(reply, signed.token, deps.options.secureCookies);
         commenter = { reader: signed.session, readerToken: signed.token };
@@ -250,8 +242,8 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     let author = authorOf(commenter);
     if (!author) {
       const settings = await comments.settings();
-      const guestName = str(body, 'guestName');
-      if (settings.guestComments && (guestName || str(body, 'guestEmail'))) author = { kind: 'guest', name: guestName, email: str(body, 'guestEmail') };
+      const guestName = field(body, 'guestName');
+      if (settings.guestComments && (guestName || field(body, 'guestEmail'))) author = { kind: 'guest', name: guestName, email: field(body, 'guestEmail') };
       else return await fail(401, ['Sign in to post your comment.'], true);
     }
 
@@ -318,7 +310,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   app.get<{ Params: { id: string } }>('/comments/:id/report', { schema: { params: idParams } }, async (req, reply) => {
     const comment = await comments.view(Number(req.params.id));
     if (!comment || comment.status !== 'approved') throw new NotFoundError('no such comment');
-    return sendPage(reply, <ReportPage ctx={await site.context(`/comments/${comment.id}/report`)} comment={comment} />);
+    return sendPrivatePage(reply, <ReportPage ctx={await site.context(`/comments/${comment.id}/report`)} comment={comment} />);
   });
 
   // Anyone may report (guests too, when they can read it); a signed-in reader once per comment.
@@ -326,15 +318,15 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     const c = await loadCommenter(req, deps);
     if (!csrfHeaderValid(req, c)) return reply.code(403).send({ error: 'This page has expired. Reload it and try again.' });
     const id = Number(req.params.id);
-    const reason = str(req.body, 'reason');
+    const reason = field(req.body, 'reason');
     try {
-      await comments.report(id, { readerId: c.reader?.reader.id ?? null, ip: req.ip }, reason, str(req.body, 'note'));
+      await comments.report(id, { readerId: c.reader?.reader.id ?? null, ip: req.ip }, reason, field(req.body, 'note'));
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       if (wantsJson(req)) return reply.code(400).send({ error: err.issues.join(' ') });
       const comment = await comments.view(id);
       if (!comment) throw new NotFoundError('no such comment');
-      return sendPage(reply, <ReportPage ctx={await site.context(`/comments/${id}/report`)} comment={comment} error={`Choose a reason: ${Object.values(REPORT_REASONS).join(', ')}.`} />, 400);
+      return sendPrivatePage(reply, <ReportPage ctx={await site.context(`/comments/${id}/report`)} comment={comment} error={`Choose a reason: ${Object.values(REPORT_REASONS).join(', ')}.`} />, 400);
     }
     if (wantsJson(req)) return reply.header('cache-control', 'no-store').send({ message: NOTICES.reported });
     const comment = await comments.view(id);
@@ -346,14 +338,14 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     if (!c.reader) return reply.redirect(`/account/signin?next=${encodeURIComponent(req.url)}`, 303);
     const comment = await comments.view(Number(req.params.id));
     if (!comment || comment.readerId !== c.reader.reader.id || comment.status === 'deleted' || comment.status === 'rejected') throw new NotFoundError('no such comment of yours');
-    return sendPage(reply, <EditCommentPage ctx={await site.context(`/comments/${comment.id}/edit`)} comment={comment} />);
+    return sendPrivatePage(reply, <EditCommentPage ctx={await site.context(`/comments/${comment.id}/edit`)} comment={comment} />);
   });
 
   app.post<{ Params: { id: string } }>('/comments/:id/edit', { schema: { params: idParams } }, async (req, reply) => {
     const c = await requireReader(req, reply);
     if (!c?.reader) return reply;
     try {
-      const edited = await comments.edit(Number(req.params.id), c.reader.reader.id, str(req.body, 'body'));
+      const edited = await comments.edit(Number(req.params.id), c.reader.reader.id, field(req.body, 'body'));
       if (wantsJson(req)) {
         const ctx = await site.context(`/articles/${edited.articleId}/comments`);
         return reply.header('cache-control', 'no-store').send({ status: edited.status, html: renderFragment(<CommentItem c={edited} ctx={ctx} own />) });
@@ -365,7 +357,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       if (wantsJson(req)) return reply.code(422).send({ error: message });
       const comment = await comments.view(Number(req.params.id));
       if (!comment) throw new NotFoundError('no such comment');
-      return sendPage(reply, <EditCommentPage ctx={await site.context(`/comments/${comment.id}/edit`)} comment={{ ...comment, body: str(req.body, 'body') }} error={message} />, 422);
+      return sendPrivatePage(reply, <EditCommentPage ctx={await site.context(`/comments/${comment.id}/edit`)} comment={{ ...comment, body: field(req.body, 'body') }} error={message} />, 422);
       throw err;
     }
   });
@@ -382,7 +374,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   app.post<{ Params: { id: string } }>('/comments/:id/follow', { schema: { params: idParams } }, async (req, reply) => {
     const c = await requireReader(req, reply);
     if (!c?.reader) return reply;
-    const follow = str(req.body, 'follow') !== '0';
+    const follow = field(req.body, 'follow') !== '0';
     const target: CommentView | undefined = await comments.view(Number(req.params.id));
     if (!target) throw new NotFoundError('no such comment');
     await comments.setFollow(target.rootId, c.reader.reader.id, follow);
@@ -399,13 +391,13 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   app.get<UnsubscribeQuery>('/comments/unsubscribe', { schema: { querystring: unsubscribeQuery } }, async (req, reply) => {
     const ctx = await site.context('/comments/unsubscribe');
     const action = `/comments/unsubscribe?r=${req.query.r}&t=${encodeURIComponent(req.query.t)}&s=${encodeURIComponent(req.query.s)}`;
-    return sendPage(reply, <UnsubscribePage ctx={ctx} action={action} all={req.query.t === 'all'} />);
+    return sendPrivatePage(reply, <UnsubscribePage ctx={ctx} action={action} all={req.query.t === 'all'} />);
   });
 
   app.post<UnsubscribeQuery>('/comments/unsubscribe', { schema: { querystring: unsubscribeQuery } }, async (req, reply) => {
     const ok = await deps.notifier.unsubscribe(scopeOf(req.query), req.query.s);
     const ctx = await site.context('/comments/unsubscribe');
-    return sendPage(
+    return sendPrivatePage(
       reply,
       <MessagePage ctx={ctx} title={ok ? 'Unsubscribed' : 'This link does not work'} status={ok ? 'ok' : 'error'}>
         <p>{ok ? (req.query.t === 'all' ? 'You will get no more reply emails. You can turn them back on from your account page.' : 'You will get no more emails about this thread.') : 'The link was changed or is incomplete. Use the link from the email as it is.'}</p>

@@ -1,0 +1,42 @@
+/**
+ * Sign-in throttling shared by staff and readers: failed attempts are rows in the database
+ * (so every instance sees them), counted per account and per address within a window.
+ */
+import type { Db } from '../storage/db.js';
+
+/** Failed sign-ins allowed per account and per address within the window. */
+export const THROTTLE = { windowMinutes: 15, perAccount: 5, perIp: 20 };
+
+export class ThrottledError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('too many failed sign-in attempts');
+    this.name = 'ThrottledError';
+  }
+}
+
+export class SignInThrottle {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Throws ThrottledError when the account (by key) or the address has failed too often. */
+  async check(accountKey: string, ip: string): Promise<void> {
+    const since = new Date(this.now().getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
+    const failures = (column: 'email' | 'ip', value: string) =>
+      this.db.kysely
+        .selectFrom('login_attempts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(column, '=', value)
+        .where('succeeded', '=', 0)
+        .where('created_at', '>', since)
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n));
+    const [byAccount, byIp] = await Promise.all([failures('email', accountKey), failures('ip', ip)]);
+    if (byAccount >= THROTTLE.perAccount || byIp >= THROTTLE.perIp) throw new ThrottledError(THROTTLE.windowMinutes * 60);
+  }
+
+  async record(accountKey: string, ip: string, succeeded: boolean): Promise<void> {
+    await this.db.kysely.insertInto('login_attempts').values({ email: accountKey.slice(0, 254), ip: ip.slice(0, 64), succeeded: succeeded ? 1 : 0, created_at: this.now().toISOString() }).execute();
+  }
+}
