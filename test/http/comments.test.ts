@@ -461,6 +461,30 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
     }
   });
 
+  it('streams the count on connect, and shutting down ends open live streams instead of waiting for readers', async () => {
+    const fresh = await startTestApp(dialect);
+    let closed = false;
+    try {
+      const section2 = await fresh.make.section({ slug: 'world' });
+      const a = await fresh.make.article({ sectionId: section2.id });
+      await fresh.app.server.listen({ host: '127.0.0.1', port: 0 });
+      const address = fresh.app.server.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const res = await fetch(`http://127.0.0.1:${port}/articles/${a.id}/comments/events`);
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      const reader = res.body?.getReader();
+      let text = '';
+      while (reader && !text.includes('event: count')) text += new TextDecoder().decode((await reader.read()).value);
+      expect(text).toContain('"countText":"0 Comments"');
+      const started = Date.now();
+      await fresh.close();
+      closed = true;
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      if (!closed) await fresh.close();
+    }
+  });
+
   describe('reader accounts', () => {
     it('signs up, verifies by the emailed link (once), and signs in', async () => {
       const anon = anonymous(t, '198.51.100.20');

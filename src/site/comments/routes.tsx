@@ -3,6 +3,7 @@
  * island (JSON, with Accept: application/json), so posting, replying, liking and reporting
  * work without JavaScript. None of these responses is cached: they depend on the reader.
  */
+import type { ServerResponse } from 'node:http';
 import { field } from '../../http/forms.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CommentRejectedError } from '../../core/comments/pipeline.js';
@@ -63,6 +64,13 @@ const threadQuery = {
 
 export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDeps): void {
   const { comments, reading, site } = deps;
+  // Open live streams never go idle: end them when the server shuts down, or close() would
+  // wait for readers to leave.
+  const streams = new Set<ServerResponse>();
+  app.addHook('preClose', (done) => {
+    for (const stream of streams) stream.end();
+    done();
+  });
 
   async function story(id: number) {
     const found = await reading.publicArticle(id);
@@ -205,9 +213,11 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
         .catch((err: unknown) => req.log.error({ err }, 'live comment event failed'));
     });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    streams.add(res);
     req.raw.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
+      streams.delete(res);
     });
   });
 
