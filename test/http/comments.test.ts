@@ -333,6 +333,28 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
     expect(again.json<{ error: string }>().error).toMatch(/can no longer post/);
   });
 
+  it('learns from the moderators’ decisions: after enough of them, spam like the rejected comments is held and explained', async () => {
+    const a = await story();
+    const decide = async (text: string, decision: 'approve' | 'reject') => {
+      const r = await signedUpReader(t, mail);
+      const id = (await post(r, a, text)).json<{ id: number }>().id;
+      await t.app.moderation.decide([id], decision, editor.user);
+    };
+    const topics = ['harbour budget', 'ferry timetable', 'school repairs', 'council vote', 'bus routes', 'water supply', 'market hall', 'library hours', 'bridge works', 'park lighting', 'clinic staffing', 'street markets'];
+    for (const [i, topic] of topics.entries()) {
+      await decide(`The ${topic} deserves a proper follow-up; residents near the port were not consulted, reader ${i}.`, 'approve');
+      await decide(`Win big at our casino ${topic}! Claim your crypto bonus now, free spins and cheap pills, offer ${i}.`, 'reject');
+    }
+    const trusted = await trustedReader();
+    const spam = await post(trusted, a, 'Claim the casino bonus and free spins today, cheap pills and crypto online.');
+    expect(spam.json<{ status: string }>().status).toBe('pending');
+    const held = (await t.app.moderation.queue('pending')).items.find((i) => i.body.startsWith('Claim the casino bonus'));
+    expect(held?.holdReasons.some((r) => r.startsWith('spam score'))).toBe(true);
+    expect(held?.scoreReasons.some((r) => /^classifier: \d+% like rejected comments/.test(r))).toBe(true);
+    const ordinary = await post(trusted, a, 'The port consultation should include residents of the old town, not only the traders.');
+    expect(ordinary.json<{ status: string }>().status).toBe('approved');
+  });
+
   it('shows Editor’s picks first without repeating element ids', async () => {
     const a = await story();
     const r = await trustedReader();

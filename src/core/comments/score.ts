@@ -64,10 +64,12 @@ export const SCORE_WEIGHTS = {
   /**
    * The classifier, in proportion to its distance from 0.5: up to +classifierSpam when
    * certain the comment is like rejected ones, down to -classifierHam when certain it is
-   * like approved ones. The downward weight is smaller: a spammer can imitate ordinary
-   * prose far more easily than a newsroom's rejected comments can look clean.
+   * like approved ones. At 80 a certain verdict outweighs the best history (-20) and still
+   * holds the comment: a trusted account may have been taken over. The downward weight is
+   * smaller: a spammer can imitate ordinary prose far more easily than a newsroom's
+   * rejected comments can look clean.
    */
-  classifierSpam: 60,
+  classifierSpam: 80,
   classifierHam: 20,
 } as const;
 
