@@ -24,6 +24,8 @@ import { Readers } from './services/readers.js';
 import { ReplyNotifier } from './services/reply-notifications.js';
 import { SigningKey } from './services/signing.js';
 import { registerCommentRoutes, registerReaderOriginCheck } from './site/comments/routes.js';
+import { registerFeedRoutes } from './site/feeds/routes.js';
+import { registerSitemapRoutes } from './site/sitemaps/routes.js';
 import { createMailer } from './services/mail.js';
 import type { Mailer } from './services/mail.js';
 import { CatalogAdmin } from './services/catalog-admin.js';
@@ -144,6 +146,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
 
   registerCommentRoutes(server, { comments, readers, accounts, reading, notifier, events, site, options: { origin, secureCookies: origin.startsWith('https://') } });
+  const discovery = { db, reading, cache, events, options: { origin, siteName: config.SITE_NAME, tagline: config.SITE_TAGLINE, timeZone: config.SITE_TIME_ZONE, feedFullText: config.FEED_FULL_TEXT } };
+  registerFeedRoutes(server, discovery);
+  registerSitemapRoutes(server, discovery);
 
   let scheduler: Scheduler | undefined;
   return {

@@ -63,6 +63,8 @@ export const configSchema = z.object({
   /** Seconds a rendered page stays in this process's memory cache. */
   PAGE_CACHE_TTL: z.coerce.number().int().min(0).default(300),
   PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(5000),
+  /** Feeds carry whole stories (true) or only their standfirst with a link (false). */
+  FEED_FULL_TEXT: bool.default(true),
   /** SMTP server for staff mail (invitations, password resets): smtp://user:pass@host:587. Unset: mail is written to the log. */
   MAIL_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp://... or smtps://...').optional(),
   MAIL_FROM: z.string().min(3).default('Newsdesk <newsroom@localhost>'),
