@@ -22,9 +22,11 @@ import { CommentsService } from './services/comments.js';
 import { Moderation } from './services/moderation.js';
 import { Readers } from './services/readers.js';
 import { ReplyNotifier } from './services/reply-notifications.js';
+import { SearchService } from './services/search.js';
 import { SigningKey } from './services/signing.js';
 import { registerCommentRoutes, registerReaderOriginCheck } from './site/comments/routes.js';
 import { registerFeedRoutes } from './site/feeds/routes.js';
+import { registerSearchRoutes } from './site/search/routes.js';
 import { registerSitemapRoutes } from './site/sitemaps/routes.js';
 import { createMailer } from './services/mail.js';
 import type { Mailer } from './services/mail.js';
@@ -50,6 +52,7 @@ export interface App {
   accounts: Accounts;
   newsroom: Newsroom;
   comments: CommentsService;
+  search: SearchService;
   readers: Readers;
   moderation: Moderation;
   notifier: ReplyNotifier;
@@ -71,6 +74,9 @@ export interface AppOverrides {
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const db = overrides.db ?? openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
   await migrateToLatest(db.kysely);
+  // Stories written before search existed, or imported in bulk, join the index now.
+  const search = new SearchService(db, overrides.now);
+  await search.indexMissing();
 
   const dataDir = resolve(config.DATA_DIR);
   const events = new ContentEvents();
@@ -148,6 +154,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerCommentRoutes(server, { comments, readers, accounts, reading, notifier, events, site, options: { origin, secureCookies: origin.startsWith('https://') } });
   const discovery = { db, reading, cache, events, options: { origin, siteName: config.SITE_NAME, tagline: config.SITE_TAGLINE, timeZone: config.SITE_TIME_ZONE, feedFullText: config.FEED_FULL_TEXT } };
   registerFeedRoutes(server, discovery);
+  registerSearchRoutes(server, { search, reading, site });
   registerSitemapRoutes(server, discovery);
 
   let scheduler: Scheduler | undefined;
@@ -161,6 +168,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     accounts,
     newsroom,
     comments,
+    search,
     readers,
     moderation,
     notifier,

@@ -8,6 +8,7 @@ import { slugify } from '../core/slugs.js';
 import { mediaKeyFor } from '../media/store.js';
 import type { MediaStore } from '../media/store.js';
 import { validateArticleInput } from '../services/publishing.js';
+import { reindexArticle } from '../services/search.js';
 import type { Db } from '../storage/db.js';
 import { articleWrites } from '../storage/repositories/articles.js';
 import { DEMO_IMAGE_HEIGHT, DEMO_IMAGE_WIDTH, renderDemoImage } from './demo-images.js';
@@ -148,6 +149,8 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedResult> {
       const body = { type: 'doc' as const, content: demoToBlocks(a.body, { articleId: (key) => articleIds.get(key), figureMediaId: figureRefs(a) }) };
       await tx.updateTable('articles').set({ body: JSON.stringify(body) }).where('id', '=', articleIds.get(a.key) ?? -1).execute();
     }
+    // Search follows the final text (RELATED blocks were filled in above).
+    for (const id of articleIds.values()) await reindexArticle(tx, db.dialect, id);
     await seedComments(tx, articleIds, now);
   });
   deps.events.publish({ type: 'structure.changed' });

@@ -13,6 +13,7 @@ import { ACTION_POLICY, transition } from '../core/workflow.js';
 import type { Db } from '../storage/db.js';
 import { ArticleRepository, articleWrites } from '../storage/repositories/articles.js';
 import type { ArticleInput } from './publishing.js';
+import { reindexArticle } from './search.js';
 import { NotFoundError, ValidationError, validateArticleInput } from './publishing.js';
 
 export interface NewsroomDeps {
@@ -132,6 +133,7 @@ export class Newsroom {
       await tx.updateTable('articles').set({ created_by: actor.id, updated_by: actor.id }).where('id', '=', created.id).execute();
       await articleWrites.setAuthors(tx, created.id, authorIds.length ? authorIds : actor.authorId ? [actor.authorId] : []);
       await articleWrites.setTags(tx, created.id, tags, now);
+      await reindexArticle(tx, this.deps.db.dialect, created.id);
       await tx.insertInto('article_revisions').values({ article_id: created.id, version: created.version, snapshot: JSON.stringify({ ...input, status: 'draft' }), user_id: actor.id, autosave: 0, created_at: now.toISOString() }).execute();
       return created.id;
     });
@@ -182,6 +184,7 @@ export class Newsroom {
       await tx.updateTable('articles').set({ scheduled_at: next.scheduledAt, embargo_until: embargoUntil }).where('id', '=', id).execute();
       await articleWrites.setAuthors(tx, id, authorIds);
       await articleWrites.setTags(tx, id, tags, now);
+      await reindexArticle(tx, this.deps.db.dialect, id);
       if (cmd.correction?.note.trim()) await articleWrites.addCorrection(tx, id, cmd.correction.kind, cmd.correction.note.trim().slice(0, 2000), now);
       await tx
         .insertInto('article_revisions')

@@ -11,6 +11,7 @@ import { InvalidDocumentError, parseDocument } from '../core/richtext.js';
 import { isValidSlug, slugify } from '../core/slugs.js';
 import type { Db } from '../storage/db.js';
 import { ArticleRepository, articleWrites } from '../storage/repositories/articles.js';
+import { reindexArticle } from './search.js';
 import type { ArticleFields } from '../storage/repositories/articles.js';
 
 export interface PublishingDeps {
@@ -100,6 +101,7 @@ export async function createArticle(deps: PublishingDeps, input: ArticleInput): 
     const created = await articleWrites.insert(tx, fields, now);
     await articleWrites.setAuthors(tx, created.id, authorIds);
     await articleWrites.setTags(tx, created.id, tags, now);
+    await reindexArticle(tx, deps.db.dialect, created.id);
     return created;
   });
   deps.events.publish({ type: 'article.changed', articleId: article.id, sectionId: article.sectionId });
@@ -122,6 +124,7 @@ export async function updateArticle(deps: PublishingDeps, id: number, input: Art
     const updated = await articleWrites.update(tx, current, fields, now);
     await articleWrites.setAuthors(tx, id, authorIds);
     await articleWrites.setTags(tx, id, tags, now);
+    await reindexArticle(tx, deps.db.dialect, id);
     if (correction) await articleWrites.addCorrection(tx, id, correction.kind, correction.note, now);
     return { before: current, after: updated };
   });

@@ -100,8 +100,11 @@ export class ReadingService {
   /** The section tree changes rarely and is needed by every page: keep it until an edit. */
   private readonly trees = new Map<Language, Promise<SectionTree>>();
 
+  private readonly db: ReadingDeps['db']['kysely'];
+
   constructor(deps: ReadingDeps) {
     const k = deps.db.kysely;
+    this.db = k;
     this.articles = new ArticleRepository(k);
     this.sections = new SectionRepository(k);
     this.authors = new AuthorRepository(k);
@@ -271,6 +274,11 @@ export class ReadingService {
   /** Any article whatever its status: for signed previews only. */
   anyArticle(id: number): Promise<Article | undefined> {
     return this.articles.findById(id);
+  }
+
+  /** Bylines, by name: the search form's author filter. */
+  async authorsByName(): Promise<Array<{ id: number; slug: string; name: string }>> {
+    return this.db.selectFrom('authors').select(['id', 'slug', 'name']).orderBy('name').execute();
   }
 
   /** A story readers can see, with its URL: the comment routes address stories by id. */

@@ -1,0 +1,44 @@
+/**
+ * The text search sees: lower case, accents folded ("Bogotá" is "bogota"), split into words,
+ * stemmed with Snowball for the story's language ("elecciones" and "elección" meet at
+ * "eleccion"). Stories and queries go through the same function, so they always agree, and
+ * both databases index the result.
+ */
+import snowball from 'snowball-stemmers';
+import type { Language } from '../core/articles.js';
+
+const stemmers = { en: snowball.newStemmer('english'), es: snowball.newStemmer('spanish') } as const;
+
+/** Words too common to mean anything in a query (a short list: Snowball's stemming keeps the rest apart). */
+const STOP_WORDS: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'is', 'it', 'of', 'on', 'or', 'that', 'the', 'to', 'was', 'with']),
+  es: new Set(['a', 'al', 'de', 'del', 'el', 'en', 'es', 'la', 'las', 'lo', 'los', 'o', 'para', 'por', 'que', 'se', 'su', 'un', 'una', 'y']),
+};
+
+export const foldWord = (word: string): string => word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The words of a text, as written (for snippets) and as searched (their stems). */
+export function words(text: string): Array<{ word: string; start: number; end: number }> {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+export function stem(word: string, language: Language): string {
+  const folded = foldWord(word);
+  return /^\p{N}+$/u.test(folded) ? folded : stemmers[language].stem(folded);
+}
+
+/** The indexed form of a text: its stems, space-separated, in order. */
+export function searchTerms(text: string, language: Language): string {
+  return words(text)
+    .map((w) => stem(w.word, language))
+    .join(' ');
+}
+
+/** The stems a query asks for: stop words dropped, each once, at most ten. */
+export function queryStems(query: string, language: Language): string[] {
+  const stems = words(query)
+    .filter((w) => !STOP_WORDS[language].has(foldWord(w.word)))
+    .map((w) => stem(w.word, language))
+    .filter((s) => s.length > 0);
+  return [...new Set(stems)].slice(0, 10);
+}

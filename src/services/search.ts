@@ -1,0 +1,196 @@
+/**
+ * Story search: the index (written in the transaction that writes a story) and queries over
+ * it. One interface on both databases: SQLite FTS5 with bm25 column weights, PostgreSQL
+ * full-text search with ts_rank weights; a headline hit outweighs a standfirst hit, which
+ * outweighs the body; recency breaks ties. Snippets are cut and marked here, from the
+ * story's own text, so they read the same whichever database answered.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { ArticleLabel, Language } from '../core/articles.js';
+import { LABEL_NAMES } from '../core/articles.js';
+import { documentToPlainText } from '../core/richtext.js';
+import type { RichTextDocument } from '../core/richtext.js';
+import type { Db, Dialect } from '../storage/db.js';
+import type { Database } from '../storage/schema.js';
+import { queryStems, searchTerms, stem, words } from './search-text.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export const SEARCH_PAGE_SIZE = 10;
+
+/** Rewrites one story's index entry from what the database holds now (call inside the write's transaction). */
+export async function reindexArticle(db: Executor, dialect: Dialect, articleId: number): Promise<void> {
+  const a = await db.selectFrom('articles').select(['id', 'language', 'headline', 'standfirst', 'body']).where('id', '=', articleId).executeTakeFirst();
+  if (!a) return;
+  const [tags, authors] = await Promise.all([
+    db.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').select('t.name').where('at.article_id', '=', articleId).execute(),
+    db.selectFrom('article_authors as aa').innerJoin('authors as au', 'au.id', 'aa.author_id').select('au.name').where('aa.article_id', '=', articleId).execute(),
+  ]);
+  const language: Language = a.language === 'es' ? 'es' : 'en';
+  const headline = searchTerms(a.headline, language);
+  const standfirst = searchTerms(a.standfirst, language);
+  const body = searchTerms(documentToPlainText(JSON.parse(a.body) as RichTextDocument), language);
+  const extra = searchTerms([...tags.map((t) => t.name), ...authors.map((x) => x.name)].join(' '), language);
+  if (dialect === 'sqlite') {
+    await sql`delete from article_fts where rowid = ${articleId}`.execute(db);
+    await sql`insert into article_fts (rowid, headline, standfirst, body, extra) values (${articleId}, ${headline}, ${standfirst}, ${body}, ${extra})`.execute(db);
+    return;
+  }
+  const document = sql`setweight(to_tsvector('simple', ${headline}), 'A') || setweight(to_tsvector('simple', ${standfirst}), 'B') || setweight(to_tsvector('simple', ${extra}), 'B') || setweight(to_tsvector('simple', ${body}), 'C')`;
+  await sql`insert into article_search (article_id, document) values (${articleId}, ${document}) on conflict (article_id) do update set document = excluded.document`.execute(db);
+}
+
+export interface SearchQuery {
+  q: string;
+  language: Language;
+  /** Section ids to search in (a section and its subsections); empty: everywhere. */
+  sectionIds?: readonly number[];
+  label?: ArticleLabel | undefined;
+  authorId?: number | undefined;
+  /** ISO dates (inclusive), on the publication time. */
+  from?: string | undefined;
+  to?: string | undefined;
+  page?: number;
+  /** The newsroom's search: drafts and scheduled stories too. */
+  includeUnpublished?: boolean;
+}
+
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  id: number;
+  headline: SnippetPart[];
+  snippet: SnippetPart[];
+  label: ArticleLabel;
+  labelName: string;
+  sectionId: number;
+  slug: string;
+  status: string;
+  publishedAt: string | null;
+}
+
+export interface SearchResults {
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  totalPages: number;
+  /** The words searched for, after stop words: empty when the query had none. */
+  terms: string[];
+}
+
+export class SearchService {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Indexes stories the index does not have yet (a database from before search, or a bulk import). */
+  async indexMissing(): Promise<number> {
+    const k = this.db.kysely;
+    const missing =
+      this.db.dialect === 'sqlite'
+        ? await sql<{ id: number }>`select id from articles where id not in (select rowid from article_fts)`.execute(k)
+        : await sql<{ id: number }>`select id from articles where id not in (select article_id from article_search)`.execute(k);
+    for (const row of missing.rows) await k.transaction().execute((trx) => reindexArticle(trx, this.db.dialect, row.id));
+    return missing.rows.length;
+  }
+
+  async search(query: SearchQuery): Promise<SearchResults> {
+    const stems = queryStems(query.q, query.language);
+    const page = Math.max(1, query.page ?? 1);
+    if (stems.length === 0) return { hits: [], total: 0, page, totalPages: 0, terms: [] };
+    const k = this.db.kysely;
+    const ranked = this.db.dialect === 'sqlite' ? sqliteMatches(stems) : postgresMatches(stems);
+
+    let base = k
+      .selectFrom(ranked)
+      .innerJoin('articles as a', 'a.id', 'm.article_id')
+      .where('a.language', '=', query.language);
+    if (!query.includeUnpublished) base = base.where('a.status', '=', 'published').where('a.published_at', '<=', this.now().toISOString());
+    if (query.sectionIds && query.sectionIds.length > 0) base = base.where('a.section_id', 'in', [...query.sectionIds]);
+    if (query.label) base = base.where('a.label', '=', query.label);
+    if (query.authorId !== undefined) {
+      const authorId = query.authorId;
+      base = base.where((eb) => eb.exists(eb.selectFrom('article_authors as aa').select('aa.article_id').whereRef('aa.article_id', '=', 'a.id').where('aa.author_id', '=', authorId)));
+    }
+    if (query.from) base = base.where('a.published_at', '>=', new Date(`${query.from}T00:00:00Z`).toISOString());
+    if (query.to) base = base.where('a.published_at', '<', new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000).toISOString());
+
+    const [count, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      base
+        .select(['a.id', 'a.headline', 'a.standfirst', 'a.body', 'a.label', 'a.section_id', 'a.slug', 'a.status', 'a.published_at', 'm.rank'])
+        .orderBy('m.rank', 'desc')
+        .orderBy('a.published_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(SEARCH_PAGE_SIZE)
+        .offset((page - 1) * SEARCH_PAGE_SIZE)
+        .execute(),
+    ]);
+    const total = Number(count.n);
+    const want = new Set(stems);
+    return {
+      total,
+      page,
+      totalPages: Math.ceil(total / SEARCH_PAGE_SIZE),
+      terms: stems,
+      hits: rows.map((r) => ({
+        id: r.id,
+        headline: markWords(r.headline, want, query.language),
+        snippet: snippet(`${r.standfirst}\n\n${documentToPlainText(JSON.parse(r.body) as RichTextDocument)}`, want, query.language),
+        label: r.label as ArticleLabel,
+        labelName: LABEL_NAMES[r.label as ArticleLabel],
+        sectionId: r.section_id,
+        slug: r.slug,
+        status: r.status,
+        publishedAt: r.published_at,
+      })),
+    };
+  }
+}
+
+/** Story ids matching every stem, with a rank where higher is better. */
+function sqliteMatches(stems: readonly string[]) {
+  // Each stem quoted as an FTS5 string: nothing in it can be read as query syntax.
+  const match = stems.map((s) => `"${s.replace(/"/g, '""')}"`).join(' AND ');
+  // bm25 is lower-is-better: negate it. Weights: headline 10, standfirst 4, body 1, tags and authors 3.
+  return sql<{ article_id: number; rank: number }>`(select rowid as article_id, -bm25(article_fts, 10.0, 4.0, 1.0, 3.0) as rank from article_fts where article_fts match ${match})`.as('m');
+}
+
+function postgresMatches(stems: readonly string[]) {
+  // plainto_tsquery ANDs the words and ignores any punctuation; 'simple' keeps the stems as they are.
+  // Weights for D, C (body), B (standfirst, tags, authors), A (headline).
+  return sql<{ article_id: number; rank: number }>`(select article_id, ts_rank('{0.05, 0.2, 0.5, 1.0}', document, q) as rank from article_search, plainto_tsquery('simple', ${stems.join(' ')}) q where document @@ q)`.as('m');
+}
+
+/** A text with the words whose stems were searched marked. */
+export function markWords(text: string, want: ReadonlySet<string>, language: Language): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  let last = 0;
+  for (const w of words(text)) {
+    if (!want.has(stem(w.word, language))) continue;
+    if (w.start > last) parts.push({ text: text.slice(last, w.start), match: false });
+    parts.push({ text: w.word, match: true });
+    last = w.end;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), match: false });
+  return parts;
+}
+
+/** About 30 words around the first place the searched words appear (the opening if they do not). */
+export function snippet(text: string, want: ReadonlySet<string>, language: Language, size = 30): SnippetPart[] {
+  const all = words(text);
+  const first = all.findIndex((w) => want.has(stem(w.word, language)));
+  const from = Math.max(0, (first < 0 ? 0 : first) - 8);
+  const slice = all.slice(from, from + size);
+  const start = slice[0]?.start ?? 0;
+  const end = slice[slice.length - 1]?.end ?? 0;
+  const parts = markWords(text.slice(start, end).replace(/\s+/g, ' '), want, language);
+  if (from > 0) parts.unshift({ text: '… ', match: false });
+  if (from + size < all.length) parts.push({ text: ' …', match: false });
+  return parts;
+}

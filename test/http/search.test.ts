@@ -1,0 +1,143 @@
+/**
+ * Search as readers and the newsroom meet it, on every database: relevance (headline over
+ * body, recency for ties), accents, English and Spanish stemming, filters, pages, snippets,
+ * and an index that follows every publish, edit and unpublish at once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/core/articles.js';
+import type { RichTextDocument } from '../../src/core/richtext.js';
+import type { Section } from '../../src/core/sections.js';
+import { updateArticle } from '../../src/services/publishing.js';
+import type { ArticleInput } from '../../src/services/publishing.js';
+import type { TestApp } from '../helpers/app.js';
+import { startTestApp } from '../helpers/app.js';
+import { DIALECTS } from '../helpers/databases.js';
+
+const doc = (...paragraphs: string[]): RichTextDocument => ({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+
+describe.each(DIALECTS)('search on %s', (dialect) => {
+  let t: TestApp;
+  let news: Section;
+  let libya: Section;
+  let opinion: Section;
+
+  const story = (input: Partial<ArticleInput> & { headline: string }, section: Section = news): Promise<Article> => t.make.article({ sectionId: section.id, body: doc(`Ordinary filler text about the day ${input.headline.length}.`), ...input });
+
+  async function page(query: string): Promise<string> {
+    const res = await t.app.server.inject({ method: 'GET', url: `/search?${query}` });
+    expect(res.statusCode).toBe(200);
+    return res.body;
+  }
+
+  const ids = async (q: string, extra: Partial<Parameters<TestApp['app']['search']['search']>[0]> = {}) => (await t.app.search.search({ q, language: 'en', ...extra })).hits.map((h) => h.id);
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    news = await t.make.section({ slug: 'news', name: 'News' });
+    libya = await t.make.section({ slug: 'libya', name: 'Libya', parentId: news.id });
+    opinion = await t.make.section({ slug: 'opinion', name: 'Opinion' });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('ranks a headline match above a mention in the body, even a newer one', async () => {
+    const inHeadline = await story({ headline: 'Lighthouse keepers return to the northern coast', publishedAt: hoursAgo(30) });
+    const inBody = await story({ headline: 'Fishing quotas agreed after long talks', body: doc('The deal was signed near the old lighthouse on the pier.'), publishedAt: hoursAgo(2) });
+    expect(await ids('lighthouse')).toEqual([inHeadline.id, inBody.id]);
+  });
+
+  it('breaks ties by recency', async () => {
+    const older = await story({ headline: 'Tramway plans shelved for now', publishedAt: hoursAgo(50) });
+    const newer = await story({ headline: 'Tramway plans shelved once more', publishedAt: hoursAgo(5) });
+    expect(await ids('tramway plans shelved')).toEqual([newer.id, older.id]);
+  });
+
+  it('ignores accents and case, both ways', async () => {
+    const a = await story({ headline: 'Mayor of Bogotá opens the new cable car line' });
+    expect(await ids('Bogota')).toEqual([a.id]);
+    expect(await ids('BOGOTÁ')).toEqual([a.id]);
+  });
+
+  it('stems English words, and Spanish words in the Spanish edition', async () => {
+    const en = await story({ headline: 'Ceasefire holds as monitors arrive' });
+    expect(await ids('ceasefires')).toContain(en.id);
+    expect(await ids('monitor arriving')).toContain(en.id);
+    const es = await story({ headline: 'Las elecciones regionales se celebrarán en marzo', language: 'es', slug: 'elecciones-regionales-marzo' });
+    const spanish = await ids('elección regional', { language: 'es' });
+    expect(spanish).toEqual([es.id]);
+    // Each edition searches its own stories.
+    expect(await ids('elecciones')).not.toContain(es.id);
+  });
+
+  it('finds stories by their tags and authors', async () => {
+    const author = await t.make.author({ slug: 'samira-haddad', name: 'Samira Haddad' });
+    const a = await story({ headline: 'Port workers vote on a new contract', authorIds: [author.id], tags: ['Labour unions'] });
+    expect(await ids('Haddad')).toEqual([a.id]);
+    expect(await ids('unions')).toEqual([a.id]);
+  });
+
+  it('filters by section (with its subsections), label, author and dates', async () => {
+    const author = await t.make.author({ slug: 'filter-author', name: 'Filter Author' });
+    const inLibya = await story({ headline: 'Saffron harvest begins early', publishedAt: hoursAgo(24 * 10) }, libya);
+    const inNews = await story({ headline: 'Saffron prices climb again', authorIds: [author.id], publishedAt: hoursAgo(3) }, news);
+    const inOpinion = await story({ headline: 'Why saffron deserves a festival', label: 'opinion' }, opinion);
+    expect((await ids('saffron', { sectionIds: [news.id, libya.id] })).sort()).toEqual([inLibya.id, inNews.id].sort());
+    expect(await ids('saffron', { sectionIds: [libya.id] })).toEqual([inLibya.id]);
+    expect(await ids('saffron', { label: 'opinion' })).toEqual([inOpinion.id]);
+    expect(await ids('saffron', { authorId: author.id })).toEqual([inNews.id]);
+    const fiveDaysAgo = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
+    expect(await ids('saffron', { to: fiveDaysAgo })).toEqual([inLibya.id]);
+    // The same through the page's form fields.
+    const html = await page('q=saffron&section=news%2Flibya');
+    expect(html).toContain('1 story for “saffron”');
+    expect(html).toContain('<mark>Saffron</mark> harvest begins early');
+  });
+
+  it('never shows drafts or embargoed stories to readers; the newsroom search finds them', async () => {
+    const draft = await story({ headline: 'Zeppelin museum draft', status: 'draft', publishedAt: null });
+    const future = await story({ headline: 'Zeppelin museum opening', publishedAt: new Date(Date.now() + 3_600_000).toISOString() });
+    expect(await ids('zeppelin')).toEqual([]);
+    expect((await ids('zeppelin', { includeUnpublished: true })).sort()).toEqual([draft.id, future.id].sort());
+  });
+
+  it('follows every edit and unpublish at once', async () => {
+    const a = await story({ headline: 'Glacier retreat measured by students' });
+    expect(await ids('glacier')).toEqual([a.id]);
+    await updateArticle({ db: t.app.db, events: t.app.events }, a.id, { headline: 'Icefield retreat measured by students', sectionId: news.id, standfirst: a.standfirst, body: a.body, status: 'published', publishedAt: a.publishedAt, slug: a.slug });
+    expect(await ids('glacier')).toEqual([]);
+    expect(await ids('icefield')).toEqual([a.id]);
+    await updateArticle({ db: t.app.db, events: t.app.events }, a.id, { headline: 'Icefield retreat measured by students', sectionId: news.id, standfirst: a.standfirst, body: a.body, status: 'draft', publishedAt: null, slug: a.slug });
+    expect(await ids('icefield')).toEqual([]);
+  });
+
+  it('shows marked snippets from the body, and pages through many results', async () => {
+    for (let i = 0; i < 12; i++) {
+      await story({ headline: `Orchard report number ${i}`, body: doc(`A long opening paragraph that sets the scene for readers in the valley, written plainly, with several words before the point. Then the apricot growers said the season was late, and number ${i} came after.`) });
+    }
+    const first = await page('q=apricot');
+    expect(first).toContain('12 stories for “apricot”');
+    expect(first).toContain('the <mark>apricot</mark> growers said');
+    expect(first).toContain('Page 1 of 2');
+    expect(first).toContain('href="/search?q=apricot&amp;page=2"');
+    const second = await page('q=apricot&page=2');
+    expect((second.match(/class="search-hit"/g) ?? []).length).toBe(2);
+  });
+
+  it('answers an empty result helpfully, and a query of only common words with a prompt', async () => {
+    const none = await page('q=xylophonist&label=opinion');
+    expect(none).toContain('No stories match “xylophonist”');
+    expect(none).toContain('Search again without the filters');
+    expect(await page('q=the+and+of')).toContain('Type a few words to search for');
+    expect(await page('')).toContain('<input id="q" name="q" type="search"');
+    expect((await t.app.server.inject({ method: 'GET', url: '/search?from=yesterday' })).statusCode).toBe(400);
+  });
+
+  it('escapes what the reader typed', async () => {
+    const html = await page(`q=${encodeURIComponent('<script>alert(1)</script>')}`);
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script>alert(1)&lt;/script>');
+  });
+});
