@@ -121,6 +121,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       newsroom,
       comments,
       moderation,
+      search,
       lists: new NewsroomLists(db.kysely),
       reading,
       mailer,

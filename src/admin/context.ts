@@ -6,6 +6,7 @@ import type { Accounts } from '../services/accounts.js';
 import type { CommentsService } from '../services/comments.js';
 import type { Mailer } from '../services/mail.js';
 import type { Moderation } from '../services/moderation.js';
+import type { SearchService } from '../services/search.js';
 import type { MediaLibrary, MediaLimits } from '../services/media-library.js';
 import type { Newsroom } from '../services/newsroom.js';
 import type { Previews } from '../services/previews.js';
@@ -27,6 +28,7 @@ export interface AdminDeps {
   newsroom: Newsroom;
   comments: CommentsService;
   moderation: Moderation;
+  search: SearchService;
   lists: NewsroomLists;
   reading: ReadingService;
   mailer: Mailer;

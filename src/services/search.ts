@@ -99,6 +99,19 @@ export class SearchService {
     return missing.rows.length;
   }
 
+  /** Every story (any status) matching the words, best first, up to a limit: the newsroom's list filter. */
+  async matchingIds(q: string, limit = 500): Promise<number[]> {
+    const ids: number[] = [];
+    for (const language of ['en', 'es'] as const) {
+      const stems = queryStems(q, language);
+      if (stems.length === 0) continue;
+      const ranked = this.db.dialect === 'sqlite' ? sqliteMatches(stems) : postgresMatches(stems);
+      const rows = await this.db.kysely.selectFrom(ranked).innerJoin('articles as a', 'a.id', 'm.article_id').select('a.id').where('a.language', '=', language).orderBy('m.rank', 'desc').limit(limit).execute();
+      ids.push(...rows.map((r) => r.id));
+    }
+    return ids;
+  }
+
   async search(query: SearchQuery): Promise<SearchResults> {
     const stems = queryStems(query.q, query.language);
     const page = Math.max(1, query.page ?? 1);

@@ -12,6 +12,7 @@ import type { ArticleInput } from '../../src/services/publishing.js';
 import type { TestApp } from '../helpers/app.js';
 import { startTestApp } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
+import { signedIn } from '../helpers/staff.js';
 
 const doc = (...paragraphs: string[]): RichTextDocument => ({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
@@ -101,6 +102,19 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     const future = await story({ headline: 'Zeppelin museum opening', publishedAt: new Date(Date.now() + 3_600_000).toISOString() });
     expect(await ids('zeppelin')).toEqual([]);
     expect((await ids('zeppelin', { includeUnpublished: true })).sort()).toEqual([draft.id, future.id].sort());
+  });
+
+  it('the newsroom’s story list searches drafts by any word in them, not only the headline', async () => {
+    const draft = await story({ headline: 'Market report, first draft', status: 'draft', publishedAt: null, body: doc('Growers expect a record kumquat crop this winter.') });
+    const editor = await signedIn(t, 'editor');
+    const list = await editor.get('/admin/articles?q=kumquats');
+    expect(list.body).toContain('Market report, first draft');
+    expect(list.body).toContain(`/admin/articles/${draft.id}`);
+    // Part of a headline word still works, as before.
+    expect((await editor.get('/admin/articles?q=market+rep')).body).toContain('Market report, first draft');
+    // A contributor still sees only their own work and what is published.
+    const contributor = await signedIn(t, 'contributor');
+    expect((await contributor.get('/admin/articles?q=kumquat')).body).not.toContain('Market report, first draft');
   });
 
   it('follows every edit and unpublish at once', async () => {

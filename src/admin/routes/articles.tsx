@@ -67,7 +67,8 @@ export function registerArticleRoutes(app: FastifyInstance, deps: AdminDeps): vo
       q: q.q?.slice(0, 200),
       page: Math.max(1, int(q.page) ?? 1),
     };
-    const { rows, total } = await rowsFor({ status: filters.status, sectionId: filters.sectionId, authorId: filters.authorId, text: filters.q, visibleTo: visibility(staff(req)), limit: PAGE, offset: (filters.page - 1) * PAGE });
+    const textMatches = filters.q?.trim() ? await deps.search.matchingIds(filters.q) : undefined;
+    const { rows, total } = await rowsFor({ status: filters.status, sectionId: filters.sectionId, authorId: filters.authorId, text: filters.q, textMatches, visibleTo: visibility(staff(req)), limit: PAGE, offset: (filters.page - 1) * PAGE });
     return sendAdminPage(reply, <ArticleListPage ctx={adminContext(deps, req, reply)} rows={rows} filters={filters} sections={await sectionOptions()} authors={await authorOptions()} totalPages={Math.max(1, Math.ceil(total / PAGE))} />);
   });
 

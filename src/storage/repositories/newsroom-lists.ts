@@ -8,6 +8,8 @@ export interface NewsroomListQuery {
   sectionId?: number | undefined;
   authorId?: number | undefined;
   text?: string | undefined;
+  /** Stories the full-text search matched for `text` (drafts included): listed too. */
+  textMatches?: readonly number[] | undefined;
   createdBy?: number | undefined;
   /** Contributors see their own work and what is published, nothing else. */
   visibleTo?: { userId: number; authorId: number | null } | undefined;
@@ -33,12 +35,16 @@ export class NewsroomLists {
     if (q.status) query = query.where('a.status', '=', q.status);
     if (q.sectionId) query = query.where('a.section_id', '=', q.sectionId);
     if (q.createdBy) query = query.where('a.created_by', '=', q.createdBy);
-    const { authorId, text, visibleTo } = q;
+    const { authorId, text, visibleTo, textMatches } = q;
     if (authorId) query = query.where((eb) => eb.exists(eb.selectFrom('article_authors as aa').select('aa.article_id').whereRef('aa.article_id', '=', 'a.id').where('aa.author_id', '=', authorId)));
     if (text?.trim()) {
       // Lower-case both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL.
       const pattern = `%${text.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) => eb.or([eb(eb.fn('lower', ['a.headline']), 'like', pattern), eb(eb.fn('lower', ['a.standfirst']), 'like', pattern)]));
+      // Part of a word ("tripo") by LIKE on the headline and standfirst; whole words anywhere
+      // (body, tags, bylines, stemmed) through the search index.
+      query = query.where((eb) =>
+        eb.or([eb(eb.fn('lower', ['a.headline']), 'like', pattern), eb(eb.fn('lower', ['a.standfirst']), 'like', pattern), ...(textMatches?.length ? [eb('a.id', 'in', [...textMatches])] : [])]),
+      );
     }
     if (visibleTo) {
       query = query.where((eb) =>
