@@ -26,6 +26,7 @@ import { SearchService } from './services/search.js';
 import { SigningKey } from './services/signing.js';
 import { registerCommentRoutes, registerReaderOriginCheck } from './site/comments/routes.js';
 import { registerFeedRoutes } from './site/feeds/routes.js';
+import { registerLiteRoutes } from './site/lite/routes.js';
 import { registerSearchRoutes } from './site/search/routes.js';
 import { registerSitemapRoutes } from './site/sitemaps/routes.js';
 import { createMailer } from './services/mail.js';
@@ -156,6 +157,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const discovery = { db, reading, cache, events, options: { origin, siteName: config.SITE_NAME, tagline: config.SITE_TAGLINE, timeZone: config.SITE_TIME_ZONE, feedFullText: config.FEED_FULL_TEXT } };
   registerFeedRoutes(server, discovery);
   registerSearchRoutes(server, { search, reading, site });
+  registerLiteRoutes(server, { reading, site });
   registerSitemapRoutes(server, discovery);
 
   let scheduler: Scheduler | undefined;

@@ -55,6 +55,9 @@ const LOCALES: Record<Language, string> = { en: 'en-GB', es: 'es-ES' };
 /** What other reader-side route files share with these: the page context of a path. */
 export interface SiteHelpers {
   context(path: string): Promise<PageContext>;
+  /** Serves a page through the page cache (validators, compression, CDN headers). */
+  send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage>): Promise<FastifyReply>;
+  notFound(path: string): Promise<RenderedPage>;
 }
 
 export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHelpers {
@@ -233,5 +236,5 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
     }
     return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   });
-  return { context };
+  return { context, send, notFound };
 }

@@ -151,6 +151,9 @@ export function ArticlePage({ ctx, m, preview = false, comments }: { ctx: PageCo
             </nav>
           )}
           <ShareLinks url={absolute(ctx, m.url)} title={a.headline} />
+          <p class="lite-link">
+            <a href={`/lite${m.url}`}>Text-only version</a> (for slow or expensive connections)
+          </p>
         </footer>
       </article>
       {comments ? (

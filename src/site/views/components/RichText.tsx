@@ -14,6 +14,8 @@ import { Picture } from './Picture.js';
 export interface RichTextContext {
   related: ReadonlyMap<number, Card>;
   media: ReadonlyMap<number, MediaAsset>;
+  /** The lite edition: no images or players (captions and links instead), links to lite pages. */
+  lite?: boolean;
 }
 
 function isExternal(href: string): boolean {
@@ -84,6 +86,15 @@ function Block({ node, ctx }: { node: BlockNode; ctx: RichTextContext }) {
       if (!asset) return null;
       const caption = node.attrs.caption ?? asset.caption;
       const credit = node.attrs.credit ?? asset.credit;
+      if (ctx.lite) {
+        return (
+          <p class="figure-text">
+            [Picture: {node.attrs.alt ?? asset.alt}
+            {caption && ` — ${caption}`}
+            {credit && ` (${credit})`}]
+          </p>
+        );
+      }
       return (
         <figure class="inline-figure">
           <Picture asset={asset} alt={node.attrs.alt ?? asset.alt} sizes="(min-width: 48em) 42rem, 100vw" />
@@ -100,6 +111,16 @@ function Block({ node, ctx }: { node: BlockNode; ctx: RichTextContext }) {
       const embed = parseEmbedUrl(node.attrs.url);
       if (!embed) return null;
       const name = EMBED_PROVIDER_NAMES[embed.provider];
+      if (ctx.lite) {
+        return (
+          <p>
+            <a href={embed.pageUrl} rel="noopener nofollow">
+              {embed.playerUrl ? `Watch on ${name}` : `View the post on ${name}`}
+            </a>
+            {node.attrs.caption && `: ${node.attrs.caption}`}
+          </p>
+        );
+      }
       return (
         <figure class={`embed embed-${embed.provider}`}>
           {embed.playerUrl ? (
@@ -133,7 +154,7 @@ function Block({ node, ctx }: { node: BlockNode; ctx: RichTextContext }) {
       return (
         <aside class="related" aria-label="Related story">
           <p>
-            <strong class="related-label">Related:</strong> <a href={card.url}>{card.headline}</a>
+            <strong class="related-label">Related:</strong> <a href={ctx.lite ? `/lite${card.url}` : card.url}>{card.headline}</a>
           </p>
         </aside>
       );

@@ -1,0 +1,83 @@
+/**
+ * The lite edition on the demo newsroom, on every database: every page text only (no
+ * script, image, stylesheet or font), under 15 KB, valid HTML5, with a canonical link to the
+ * full page, and linked both ways.
+ */
+import { HtmlValidate } from 'html-validate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/seed/seed-demo.js';
+import type { TestApp } from '../helpers/app.js';
+import { TEST_ORIGIN, startTestApp } from '../helpers/app.js';
+import { DIALECTS } from '../helpers/databases.js';
+
+const LIMIT = 15 * 1024;
+
+describe.each(DIALECTS)('lite edition on %s', (dialect) => {
+  let t: TestApp;
+  let articlePaths: string[];
+
+  const get = (url: string) => t.app.server.inject({ method: 'GET', url });
+
+  function expectTextOnly(html: string, path: string) {
+    expect(Buffer.byteLength(html), `${path} size`).toBeLessThan(LIMIT);
+    for (const forbidden of [/<script/i, /<img/i, /<picture/i, /<iframe/i, /<svg/i, /<video/i, /<style/i, /rel="stylesheet"/i, /@font-face/i]) expect(html, `${path} ${String(forbidden)}`).not.toMatch(forbidden);
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    await seedDemo({ db: t.app.db, media: t.app.media, events: t.app.events });
+    const rows = await t.app.db.kysely.selectFrom('articles').select(['section_id', 'slug']).execute();
+    const tree = await t.app.reading.sectionTree('en');
+    articlePaths = rows.map((r) => t.app.reading.articleUrl(tree, { sectionId: r.section_id, slug: r.slug }));
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('serves every demo story as text under 15 KB, with a canonical link to the full story', async () => {
+    expect(articlePaths.length).toBeGreaterThanOrEqual(40);
+    for (const path of articlePaths) {
+      const res = await get(`/lite${path}`);
+      expect(res.statusCode, path).toBe(200);
+      expectTextOnly(res.body, path);
+      expect(res.body).toContain(`<link rel="canonical" href="${TEST_ORIGIN}${path}"/>`);
+      expect(res.body).toContain(`<a href="${path}">Full version of this page</a>`);
+    }
+  });
+
+  it('keeps the story: headline, byline, body text, and pictures as their captions', async () => {
+    const path = articlePaths.find((p) => p.includes('un-mission-urges-armed-groups')) ?? '';
+    const full = await get(path);
+    const lite = await get(`/lite${path}`);
+    const headline = /<h1 id="headline">([^<]+)<\/h1>/.exec(full.body)?.[1] ?? 'missing';
+    expect(lite.body).toContain(`<h1>${headline}</h1>`);
+    const firstParagraph = /<div class="article-body"><p>([^<]{40,})/.exec(full.body)?.[1] ?? 'missing';
+    expect(lite.body).toContain(firstParagraph);
+    expect(lite.body).toMatch(/By [A-Z]/);
+    // The full page links to the lite one.
+    expect(full.body).toContain(`href="/lite${path}"`);
+  });
+
+  it('has a home and section pages that link within the lite edition', async () => {
+    const home = await get('/lite');
+    expect(home.statusCode).toBe(200);
+    expectTextOnly(home.body, '/lite');
+    expect(home.body).toContain(`<link rel="canonical" href="${TEST_ORIGIN}/"/>`);
+    expect(home.body).toMatch(/<a href="\/lite\/news\/[^"]+">/);
+    const section = await get('/lite/news/middle-east-africa/libya');
+    expect(section.statusCode).toBe(200);
+    expectTextOnly(section.body, 'section');
+    expect(section.body).toContain('<h1>Libya</h1>');
+    expect((await get('/lite/no/such/page')).statusCode).toBe(404);
+  });
+
+  it('serves valid HTML5', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:document'] });
+    for (const path of ['/lite', '/lite/news', ...articlePaths.slice(0, 5).map((p) => `/lite${p}`)]) {
+      const report = await validator.validateString((await get(path)).body);
+      const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (line ${m.line}:${m.column})`));
+      expect(messages, path).toEqual([]);
+    }
+  });
+});
