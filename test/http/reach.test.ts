@@ -1,7 +1,9 @@
 /**
- * The lite edition on the demo newsroom, on every database: every page text only (no
- * script, image, stylesheet or font), under 15 KB, valid HTML5, with a canonical link to the
- * full page, and linked both ways.
+ * The demo newsroom as machines and slow connections meet it, on every database. The lite
+ * edition: every page text only (no script, image, stylesheet or font), under 15 KB, valid
+ * HTML5, with a canonical link to the full page, and linked both ways. Structured data on
+ * every story: a NewsArticle (OpinionNewsArticle for opinion) with headline, image, dates,
+ * authors, section and a publisher with a logo, and a BreadcrumbList matching the page.
  */
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,9 +14,12 @@ import { DIALECTS } from '../helpers/databases.js';
 
 const LIMIT = 15 * 1024;
 
-describe.each(DIALECTS)('lite edition on %s', (dialect) => {
+type Ld = Record<string, unknown> & { '@type': string };
+
+describe.each(DIALECTS)('lite edition and structured data on %s', (dialect) => {
   let t: TestApp;
   let articlePaths: string[];
+  let stories: Array<{ path: string; label: string; headline: string }>;
 
   const get = (url: string) => t.app.server.inject({ method: 'GET', url });
 
@@ -26,9 +31,10 @@ describe.each(DIALECTS)('lite edition on %s', (dialect) => {
   beforeAll(async () => {
     t = await startTestApp(dialect);
     await seedDemo({ db: t.app.db, media: t.app.media, events: t.app.events });
-    const rows = await t.app.db.kysely.selectFrom('articles').select(['section_id', 'slug']).execute();
+    const rows = await t.app.db.kysely.selectFrom('articles').select(['section_id', 'slug', 'label', 'headline']).execute();
     const tree = await t.app.reading.sectionTree('en');
-    articlePaths = rows.map((r) => t.app.reading.articleUrl(tree, { sectionId: r.section_id, slug: r.slug }));
+    stories = rows.map((r) => ({ path: t.app.reading.articleUrl(tree, { sectionId: r.section_id, slug: r.slug }), label: r.label, headline: r.headline }));
+    articlePaths = stories.map((s) => s.path);
   }, 120_000);
 
   afterAll(async () => {
@@ -78,6 +84,33 @@ describe.each(DIALECTS)('lite edition on %s', (dialect) => {
       const report = await validator.validateString((await get(path)).body);
       const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (line ${m.line}:${m.column})`));
       expect(messages, path).toEqual([]);
+    }
+  });
+
+  it('describes every story completely', async () => {
+    expect(stories.some((s) => s.label === 'opinion')).toBe(true);
+    for (const story of stories) {
+      const html = (await t.app.server.inject({ method: 'GET', url: story.path })).body;
+      const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1] ?? '{}') as Ld);
+      const article = blocks.find((b) => b['@type'].endsWith('NewsArticle'));
+      expect(article, story.path).toBeDefined();
+      if (!article) continue;
+      expect(article['@type'], story.path).toBe(story.label === 'opinion' ? 'OpinionNewsArticle' : story.label === 'analysis' ? 'AnalysisNewsArticle' : 'NewsArticle');
+      expect(article.url).toBe(`${TEST_ORIGIN}${story.path}`);
+      expect(typeof article.headline === 'string' && article.headline.length > 0 && article.headline.length <= 110).toBe(true);
+      expect((article.image as string[])[0]).toMatch(new RegExp(`^${TEST_ORIGIN}/media/`));
+      expect(Date.parse(String(article.datePublished))).toBeLessThanOrEqual(Date.parse(String(article.dateModified)));
+      expect((article.author as Array<{ name: string }>).length).toBeGreaterThan(0);
+      const publisher = article.publisher as { name: string; logo: { url: string } };
+      expect(publisher.name).toBe('Newsdesk Network');
+      expect(publisher.logo.url).toMatch(/^https:\/\//);
+      expect((article.articleSection as string[]).length).toBeGreaterThan(0);
+
+      const crumbs = blocks.find((b) => b['@type'] === 'BreadcrumbList');
+      const items = (crumbs?.itemListElement ?? []) as Array<{ position: number; name: string; item: string }>;
+      expect(items.map((i) => i.position)).toEqual(items.map((_, i) => i + 1));
+      expect(items.map((i) => i.name)).toEqual(article.articleSection);
+      for (const item of items) expect(story.path.startsWith(item.item.replace(TEST_ORIGIN, ''))).toBe(true);
     }
   });
 });
