@@ -96,13 +96,15 @@ describeBrowser('a reader in Chromium', () => {
     await page.close();
   });
 
-  it('meets WCAG 2.2 AA (axe-core) on the article, home and section pages', async () => {
+  it('meets WCAG 2.2 AA (axe-core) on the article, home, section, search and lite pages', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    for (const path of [SEED_PATH, '/', '/news/middle-east-africa/libya', '/tag/united-nations', '/author/omar-benali', '/no-such-page', '/live']) {
+    for (const path of [SEED_PATH, '/', '/news/middle-east-africa/libya', '/tag/united-nations', '/author/omar-benali', '/no-such-page', '/live', '/search?q=ceasefire+tripoli', '/search?q=xylophone', `/lite${SEED_PATH}`, '/lite']) {
       const response = await page.goto(`${origin}${path}`);
       expect(response?.status(), path).toBeLessThan(path === '/no-such-page' ? 500 : 300);
       const violations = await axeViolations(page);
       expect(violations, `${path}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+      if (path.startsWith('/search?q=ceasefire')) await page.screenshot({ path: `${RESULTS}/search.png`, fullPage: true });
+      if (path === `/lite${SEED_PATH}`) await page.screenshot({ path: `${RESULTS}/lite-article.png`, fullPage: true });
     }
     // Dark mode has its own colours: check contrast there too.
     await page.emulateMedia({ colorScheme: 'dark' });
