@@ -154,7 +154,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
 
   registerCommentRoutes(server, { comments, readers, accounts, reading, notifier, events, site, options: { origin, secureCookies: origin.startsWith('https://') } });
-  const discovery = { db, reading, cache, events, options: { origin, siteName: config.SITE_NAME, tagline: config.SITE_TAGLINE, timeZone: config.SITE_TIME_ZONE, feedFullText: config.FEED_FULL_TEXT } };
+  const discovery = { db, reading, cache, events, ...clock, options: { origin, siteName: config.SITE_NAME, tagline: config.SITE_TAGLINE, timeZone: config.SITE_TIME_ZONE, feedFullText: config.FEED_FULL_TEXT } };
   registerFeedRoutes(server, discovery);
   registerSearchRoutes(server, { search, reading, site });
   registerLiteRoutes(server, { reading, site });

@@ -78,4 +78,4 @@ export function buildSectionTree(sections: readonly Section[]): SectionTree {
 }
 
 /** Top-level path segments that belong to the site itself and can never be section slugs. */
-export const RESERVED_SLUGS = new Set(['admin', 'api', 'assets', 'author', 'authors', 'es', 'feeds', 'healthz', 'readyz', 'live', 'lite', 'media', 'metrics', 'search', 'tag', 'tags', 'schedule', 'sitemap.xml', 'robots.txt', 'favicon.ico']);
+export const RESERVED_SLUGS = new Set(['admin', 'api', 'assets', 'author', 'authors', 'es', 'feeds', 'healthz', 'readyz', 'live', 'lite', 'media', 'metrics', 'search', 'tag', 'tags', 'schedule', 'sitemap.xml', 'sitemaps', 'robots.txt', 'favicon.ico', 'account', 'articles', 'comments', 'preview']);

@@ -9,6 +9,8 @@ export interface DiscoveryDeps {
   reading: ReadingService;
   cache: PageCache;
   events: ContentEvents;
+  /** The clock that decides what is public (tests set it). */
+  now?: () => Date;
   options: {
     origin: string;
     siteName: string;

@@ -1,5 +1,73 @@
-/** sitemap.xml (an index of monthly sitemaps), the Google News sitemap and robots.txt. (Being built.) */
+/**
+ * /sitemap.xml (an index of every sitemap file), /sitemaps/*.xml (list pages, the Google News
+ * window, stories by month) and /robots.txt. All are served from the page cache with the
+ * `list` tag, so publishing, updating or unpublishing a story refreshes them at once.
+ */
 import type { FastifyInstance } from 'fastify';
+import type { Language } from '../../core/articles.js';
+import type { RenderedPage } from '../../http/page-cache.js';
+import { SitemapService, newestDate } from '../../services/sitemaps.js';
+import type { SitemapFile, SitemapLimits } from '../../services/sitemaps.js';
 import type { DiscoveryDeps } from '../discovery-deps.js';
+import { robotsTxt } from './robots.js';
+import { sendCached } from './send.js';
+import type { SendOptions } from './send.js';
+import { EMPTY_NEWS_URLSET, renderIndex, renderUrlset } from './xml.js';
 
-export function registerSitemapRoutes(_app: FastifyInstance, _deps: DiscoveryDeps): void {}
+export interface SitemapRouteDeps extends DiscoveryDeps {
+  /** The clock that decides what is public (tests set it; the app's clock otherwise). */
+  now?: () => Date;
+  /** Lower limits (tests); the protocol's maximums by default. */
+  limits?: Partial<SitemapLimits>;
+}
+
+type FileRef = Pick<SitemapFile, 'kind' | 'month' | 'part'>;
+
+/** `pages.xml`, `news-2.xml`, `articles-2026-02.xml`, `articles-2026-02-2.xml`. */
+export function sitemapFileName(f: FileRef): string {
+  const base = f.kind === 'articles' ? `articles-${f.month ?? ''}` : f.kind;
+  return f.part > 1 ? `${base}-${f.part}.xml` : `${base}.xml`;
+}
+
+/** The inverse of sitemapFileName; one name per file (`-1` is not an alias of part 1). */
+export function parseSitemapFileName(name: string): FileRef | undefined {
+  const m = /^(?:(pages|news)|articles-(\d{4}-(?:0[1-9]|1[0-2])))(?:-([2-9]|[1-9]\d{1,5}))?\.xml$/.exec(name);
+  if (!m) return undefined;
+  const part = m[3] === undefined ? 1 : Number(m[3]);
+  return m[1] === 'pages' || m[1] === 'news' ? { kind: m[1], part } : { kind: 'articles', month: m[2], part };
+}
+
+/** Like the HTML pages' defaults: browsers a minute, shared caches five. */
+const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400';
+// Sitemaps are for crawlers, not search results.
+const XML: SendOptions = { contentType: 'application/xml; charset=utf-8', cacheControl: CACHE_CONTROL, headers: { 'x-robots-tag': 'noindex' } };
+const TEXT: SendOptions = { contentType: 'text/plain; charset=utf-8', cacheControl: CACHE_CONTROL };
+
+export function registerSitemapRoutes(app: FastifyInstance, deps: SitemapRouteDeps): void {
+  const { cache, options } = deps;
+  const language: Language = 'en';
+  const sitemaps = new SitemapService({ db: deps.db, reading: deps.reading, ...(deps.now ? { now: deps.now } : {}), ...(deps.limits ? { limits: deps.limits } : {}) });
+  const urlsetOptions = { origin: options.origin, siteName: options.siteName, maxBytes: sitemaps.limits.bytesPerFile };
+  const notFound: RenderedPage = { status: 404, html: 'No such sitemap.\n', tags: ['list'], cacheable: false };
+
+  app.get('/sitemap.xml', (req, reply) =>
+    sendCached(cache, req, reply, 'sitemap:/sitemap.xml', XML, async () => {
+      const files = await sitemaps.files(language);
+      const items = files.map((f) => ({ url: `${options.origin}/sitemaps/${sitemapFileName(f)}`, ...(f.lastmod ? { lastmod: f.lastmod } : {}) }));
+      return { status: 200, html: await renderIndex(items), tags: ['list'], lastModified: newestDate(files.map((f) => f.lastmod)) };
+    }),
+  );
+
+  app.get<{ Params: { file: string } }>('/sitemaps/:file', (req, reply) => {
+    const file = parseSitemapFileName(req.params.file);
+    if (!file) return reply.code(404).header('cache-control', 'public, max-age=30, s-maxage=60').type('text/plain; charset=utf-8').send(notFound.html);
+    return sendCached(cache, req, reply, `sitemap:/sitemaps/${sitemapFileName(file)}`, XML, async () => {
+      const urls = await sitemaps.urls(language, file);
+      if (!urls) return notFound;
+      if (urls.length === 0) return { status: 200, html: EMPTY_NEWS_URLSET, tags: ['list'] };
+      return { status: 200, html: await renderUrlset(file.kind, urls, urlsetOptions), tags: ['list'], lastModified: newestDate(urls.map((u) => u.lastmod)) };
+    });
+  });
+
+  app.get('/robots.txt', (req, reply) => sendCached(cache, req, reply, 'robots.txt', TEXT, () => Promise.resolve({ status: 200, html: robotsTxt(options.origin), tags: ['robots'] })));
+}

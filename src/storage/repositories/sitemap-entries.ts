@@ -1,0 +1,225 @@
+/**
+ * What the sitemaps list, straight from SQL: the publicly visible stories grouped into files
+ * (by month, or the last 48 hours for Google News), and the list pages that show them.
+ * The visibility rule is the one in articles.ts (published, publication time come, the
+ * site's language); the month of a story is its publication month in UTC.
+ */
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import type { Language } from '../../core/articles.js';
+import type { MediaAsset } from '../../core/media.js';
+import type { Db } from '../db.js';
+
+/** One story as a sitemap lists it. */
+export interface SitemapArticle {
+  id: number;
+  slug: string;
+  sectionId: number;
+  language: Language;
+  headline: string;
+  publishedAt: string;
+  /** When the page last changed: the later of the row's last write and its publication. */
+  lastmod: string;
+  /** The lead image. */
+  image: MediaAsset | undefined;
+}
+
+/** A run of at most `perFile` stories in a fixed order: one sitemap file. */
+export interface SitemapChunk {
+  /** `YYYY-MM` for monthly files; '' for the rolling news window. */
+  month: string;
+  /** 1-based. */
+  part: number;
+  count: number;
+  /** The newest lastmod inside. */
+  lastmod: string;
+}
+
+/** The list pages with public stories, and when their newest story last changed. */
+export interface ListPageChanges {
+  sections: Map<number, string>;
+  tags: { slug: string; lastmod: string }[];
+  authors: { slug: string; lastmod: string }[];
+}
+
+/** A SQL literal for a count limit: it is inlined so grouping sees one expression. */
+function positiveInteger(n: number): RawBuilder<number> {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`a sitemap file holds a positive whole number of URLs, not ${n}`);
+  return sql.lit(n);
+}
+
+export class SitemapEntryRepository {
+  constructor(private readonly db: Db) {}
+
+  private get k() {
+    return this.db.kysely;
+  }
+
+  /** Articles under the public-visibility rule (articles.ts publicAndFiltered), one language. */
+  private visible(language: Language, now: Date) {
+    return this.k.selectFrom('articles as a').where('a.language', '=', language).where('a.status', '=', 'published').where('a.published_at', '<=', now.toISOString());
+  }
+
+  /** `YYYY-MM` of the publication time, in UTC, on either database. */
+  private month(): RawBuilder<string> {
+    return this.db.dialect === 'postgres' ? sql<string>`to_char(a.published_at at time zone 'UTC', 'YYYY-MM')` : sql<string>`substr(a.published_at, 1, 7)`;
+  }
+
+  /**
+   * Every month with public stories, cut into chunks of `perFile` in publication order
+   * (oldest first, so earlier chunks stay put as a month fills), with counts and lastmods.
+   */
+  async monthChunks(language: Language, now: Date, perFile: number): Promise<SitemapChunk[]> {
+    const size = positiveInteger(perFile);
+    const month = this.month();
+    const inner = this.visible(language, now).select([
+      month.as('month'),
+      sql<number>`(row_number() over (partition by ${month} order by a.published_at, a.id) - 1) / ${size}`.as('chunk'),
+      lastmodOf().as('lastmod'),
+    ]);
+    const rows = await this.k
+      .selectFrom(inner.as('x'))
+      .select(['x.month', 'x.chunk', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('x.lastmod').as('lastmod')])
+      .groupBy(['x.month', 'x.chunk'])
+      .orderBy('x.month', 'desc')
+      .orderBy('x.chunk')
+      .execute();
+    return rows.map((r) => ({ month: r.month, part: Number(r.chunk) + 1, count: Number(r.n), lastmod: r.lastmod }));
+  }
+
+  /** The public stories of one UTC month, in the order monthChunks counts them. */
+  async monthArticles(language: Language, now: Date, month: { year: number; month: number }, offset: number, limit: number): Promise<SitemapArticle[]> {
+    const start = new Date(Date.UTC(month.year, month.month - 1, 1));
+    const end = new Date(Date.UTC(month.year, month.month, 1));
+    const rows = await this.articleColumns(language, now)
+      .where('a.published_at', '>=', start.toISOString())
+      .where('a.published_at', '<', end.toISOString())
+      .orderBy('a.published_at')
+      .orderBy('a.id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map(toSitemapArticle);
+  }
+
+  /** The stories published since `since`, newest first, cut into chunks of `perFile`. */
+  async recentChunks(language: Language, now: Date, since: Date, perFile: number): Promise<SitemapChunk[]> {
+    const size = positiveInteger(perFile);
+    const inner = this.visible(language, now)
+      .where('a.published_at', '>', since.toISOString())
+      .select([sql<number>`(row_number() over (order by a.published_at desc, a.id desc) - 1) / ${size}`.as('chunk'), lastmodOf().as('lastmod')]);
+    const rows = await this.k
+      .selectFrom(inner.as('x'))
+      .select(['x.chunk', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('x.lastmod').as('lastmod')])
+      .groupBy('x.chunk')
+      .orderBy('x.chunk')
+      .execute();
+    return rows.map((r) => ({ month: '', part: Number(r.chunk) + 1, count: Number(r.n), lastmod: r.lastmod }));
+  }
+
+  /** The stories published since `since`, newest first, in the order recentChunks counts them. */
+  async recentArticles(language: Language, now: Date, since: Date, offset: number, limit: number): Promise<SitemapArticle[]> {
+    const rows = await this.articleColumns(language, now)
+      .where('a.published_at', '>', since.toISOString())
+      .orderBy('a.published_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map(toSitemapArticle);
+  }
+
+  /** Sections, tags and authors with public stories, each with its newest story's lastmod. */
+  async listPageChanges(language: Language, now: Date): Promise<ListPageChanges> {
+    const [sections, tags, authors] = await Promise.all([
+      this.visible(language, now)
+        .select(['a.section_id', (eb) => eb.fn.max(lastmodOf()).as('lastmod')])
+        .groupBy('a.section_id')
+        .execute(),
+      this.visible(language, now)
+        .innerJoin('article_tags as at', 'at.article_id', 'a.id')
+        .innerJoin('tags as t', 't.id', 'at.tag_id')
+        .select(['t.slug', (eb) => eb.fn.max(lastmodOf()).as('lastmod')])
+        .groupBy(['t.id', 't.slug'])
+        .orderBy('t.slug')
+        .execute(),
+      this.visible(language, now)
+        .innerJoin('article_authors as aa', 'aa.article_id', 'a.id')
+        .innerJoin('authors as au', 'au.id', 'aa.author_id')
+        .select(['au.slug', (eb) => eb.fn.max(lastmodOf()).as('lastmod')])
+        .groupBy(['au.id', 'au.slug'])
+        .orderBy('au.slug')
+        .execute(),
+    ]);
+    return {
+      sections: new Map(sections.map((r) => [r.section_id, r.lastmod])),
+      tags: tags.map((r) => ({ slug: r.slug, lastmod: r.lastmod })),
+      authors: authors.map((r) => ({ slug: r.slug, lastmod: r.lastmod })),
+    };
+  }
+
+  private articleColumns(language: Language, now: Date) {
+    return this.visible(language, now)
+      .leftJoin('media as m', 'm.id', 'a.lead_media_id')
+      .select(['a.id', 'a.slug', 'a.section_id', 'a.language', 'a.headline', 'a.published_at', lastmodOf().as('lastmod')])
+      .select(['m.id as m_id', 'm.key as m_key', 'm.mime as m_mime', 'm.width as m_width', 'm.height as m_height', 'm.alt as m_alt', 'm.caption as m_caption', 'm.credit as m_credit', 'm.focal_x as m_focal_x', 'm.focal_y as m_focal_y']);
+  }
+}
+
+/**
+ * lastmod of a story: its last write (`updated_at`, the article page's Last-Modified), but
+ * never before it went public (a story written as published with a future time).
+ * Timestamps are ISO UTC text on SQLite and timestamptz on PostgreSQL: both compare in time order.
+ */
+function lastmodOf(): RawBuilder<string> {
+  return sql<string>`case when a.updated_at > a.published_at then a.updated_at else a.published_at end`;
+}
+
+interface ArticleColumnsRow {
+  id: number;
+  slug: string;
+  section_id: number;
+  language: string;
+  headline: string;
+  published_at: string | null;
+  lastmod: string;
+  m_id: number | null;
+  m_key: string | null;
+  m_mime: string | null;
+  m_width: number | null;
+  m_height: number | null;
+  m_alt: string | null;
+  m_caption: string | null;
+  m_credit: string | null;
+  m_focal_x: number | null;
+  m_focal_y: number | null;
+}
+
+function leadImage(r: ArticleColumnsRow): MediaAsset | undefined {
+  if (r.m_id === null || r.m_key === null || r.m_width === null) return undefined;
+  return {
+    id: r.m_id,
+    key: r.m_key,
+    mime: r.m_mime ?? '',
+    width: r.m_width,
+    height: r.m_height ?? 0,
+    alt: r.m_alt ?? '',
+    caption: r.m_caption ?? '',
+    credit: r.m_credit ?? '',
+    focalX: r.m_focal_x ?? 0.5,
+    focalY: r.m_focal_y ?? 0.5,
+  };
+}
+
+function toSitemapArticle(r: ArticleColumnsRow): SitemapArticle {
+  return {
+    id: r.id,
+    slug: r.slug,
+    sectionId: r.section_id,
+    language: r.language as Language,
+    headline: r.headline,
+    publishedAt: r.published_at ?? r.lastmod,
+    lastmod: r.lastmod,
+    image: leadImage(r),
+  };
+}
