@@ -94,8 +94,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   events.subscribe((event) => {
     if (event.type === 'structure.changed') return cache.clear();
-    // A comment changes its story's page at once; the counts on list cards follow within
-    // the page-cache TTL, so a busy thread does not re-render every list on every comment.
+    // A comment changes its story's page and the count on every card of it (lists carry
+    // the story's tag too).
     if (event.type === 'comment.visible' || event.type === 'comment.hidden') return cache.invalidate([`article:${event.articleId}`]);
     const tags = [`article:${event.articleId}`, 'list', `section-list:${event.sectionId}`];
     if (event.previousSectionId !== undefined) tags.push(`section-list:${event.previousSectionId}`);
@@ -154,7 +154,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
 
   registerCommentRoutes(server, { comments, readers, accounts, reading, notifier, events, site, options: { origin, secureCookies: origin.startsWith('https://') } });
-  const discovery = { db, reading, cache, events, ...clock, options: { origin, siteName: config.SITE_NAME, tagline: config.SITE_TAGLINE, timeZone: config.SITE_TIME_ZONE, feedFullText: config.FEED_FULL_TEXT } };
+  const discovery = { db, reading, cache, events, ...clock, options: { origin, siteName: config.SITE_NAME, tagline: config.SITE_TAGLINE, timeZone: config.SITE_TIME_ZONE, feedFullText: config.FEED_FULL_TEXT, cacheControl: { maxAge: config.CACHE_MAX_AGE, sMaxAge: config.CACHE_S_MAXAGE, staleWhileRevalidate: config.CACHE_STALE_WHILE_REVALIDATE } } };
   registerFeedRoutes(server, discovery);
   registerSearchRoutes(server, { search, reading, site });
   registerLiteRoutes(server, { reading, site });

@@ -18,5 +18,7 @@ export interface DiscoveryDeps {
     timeZone: string;
     /** Feeds carry whole stories (true) or their standfirst only (false). */
     feedFullText: boolean;
+    /** The configured HTTP caching of list pages (CACHE_*), which feeds follow. */
+    cacheControl?: { maxAge: number; sMaxAge: number; staleWhileRevalidate: number };
   };
 }

@@ -1,4 +1,5 @@
 import type { HomePage as Model } from '../../services/reading.js';
+import { feedLinks } from '../feeds/links.js';
 import { defaultWidth, mediaUrl } from '../format.js';
 import { Card } from './components/Card.js';
 import type { PageContext } from './context.js';
@@ -16,6 +17,7 @@ export function HomePage({ ctx, m }: { ctx: PageContext; m: Model }) {
         type: 'website',
         image: leadImage ? { url: mediaUrl(leadImage, defaultWidth(leadImage), 'jpeg'), width: defaultWidth(leadImage), height: Math.round((leadImage.height * defaultWidth(leadImage)) / leadImage.width), alt: leadImage.alt } : undefined,
         jsonLd: [{ '@context': 'https://schema.org', '@type': 'WebSite', name: ctx.siteName, url: ctx.origin }],
+        feeds: feedLinks({ kind: 'home' }, ctx.siteName),
       }}
     >
       <h1 class="visually-hidden">{ctx.siteName}: top stories</h1>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { SOCIAL_NETWORK_NAMES } from '../../core/site-settings.js';
+import { defaultFeedLinks } from '../feeds/links.js';
 import type { Asset, PageContext, Seo } from './context.js';
 import { absolute, scriptJson } from './context.js';
 import { SocialIcon } from './components/SocialIcon.js';
@@ -26,6 +27,9 @@ function Head({ ctx, seo, scripts = [] }: { ctx: PageContext; seo: Seo; scripts?
       <meta name="color-scheme" content="light dark" />
       <link rel="stylesheet" href={ctx.assets.css.url} integrity={ctx.assets.css.integrity} />
       <link rel="icon" href={ctx.assets.icon} type="image/svg+xml" />
+      {(seo.feeds ?? defaultFeedLinks(seo, ctx.siteName)).map((f) => (
+        <link key={f.href} rel="alternate" type={f.type} title={f.title} href={absolute(ctx, f.href)} />
+      ))}
       <meta property="og:site_name" content={ctx.siteName} />
       <meta property="og:type" content={seo.type} />
       <meta property="og:title" content={seo.title} />
@@ -73,6 +77,12 @@ function isCurrent(ctx: PageContext, url: string): boolean {
   return ctx.path === url || ctx.path.startsWith(`${url}/`);
 }
 
+/** The lite edition's copy of a page: sections and stories have one; other pages go to its home. */
+function liteVersion(path: string): string {
+  if (path === '/' || /^\/(tag|author|live|search|account|articles|comments|preview|lite)(\/|$)/.test(path)) return '/lite';
+  return `/lite${path}`;
+}
+
 export function Layout({ ctx, seo, children, scripts }: Props) {
   return (
     <html lang={ctx.language}>
@@ -109,6 +119,11 @@ export function Layout({ ctx, seo, children, scripts }: Props) {
                   </a>
                 </li>
               ))}
+              <li class="nav-search">
+                <a href="/search" aria-current={ctx.path === '/search' ? 'page' : undefined}>
+                  Search
+                </a>
+              </li>
             </ul>
           </nav>
         </header>
@@ -125,6 +140,15 @@ export function Layout({ ctx, seo, children, scripts }: Props) {
               ))}
               <li>
                 <a href="/live">Live TV</a>
+              </li>
+              <li>
+                <a href="/search">Search</a>
+              </li>
+              <li>
+                <a href={liteVersion(ctx.path)}>Text-only site</a>
+              </li>
+              <li>
+                <a href="/feeds/rss.xml">RSS</a>
               </li>
             </ul>
           </nav>

@@ -24,6 +24,14 @@ export interface PageContext {
   path: string;
 }
 
+/** A feed offered for autodiscovery (`<link rel="alternate">` in the head). */
+export interface FeedLink {
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
+  title: string;
+  /** Path or absolute URL; made absolute against the origin. */
+  href: string;
+}
+
 export interface Seo {
   title: string;
   description: string;
@@ -37,6 +45,8 @@ export interface Seo {
   tags?: string[];
   jsonLd?: object[];
   noindex?: boolean;
+  /** Feeds of this page (home, section, tag, author); others offer the site feed (Layout). */
+  feeds?: FeedLink[];
 }
 
 export const absolute = (ctx: PageContext, pathOrUrl: string): string => (/^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${ctx.origin}${pathOrUrl}`);
