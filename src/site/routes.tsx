@@ -8,8 +8,8 @@ import { VARIANT_FORMATS, isVariantWidth } from '../core/media.js';
 import type { VariantFormat } from '../core/media.js';
 import type { SocialProfile } from '../core/site-settings.js';
 import type { AssetManifest } from '../http/assets.js';
-import { isNotModified, pickEncoding } from '../http/negotiate.js';
 import type { PageCache, RenderedPage } from '../http/page-cache.js';
+import { sendRendered } from '../http/send-rendered.js';
 import { VARIANT_TYPES } from '../media/variants.js';
 import type { VariantService } from '../media/variants.js';
 import type { Previews } from '../services/previews.js';
@@ -97,19 +97,10 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
 
   async function send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage>) {
     const { page, hit } = await cache.getOrRender(key, render);
-    reply
-      .code(page.status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', page.status === 200 ? pageCacheControl : shortCacheControl)
-      .header('vary', 'Accept-Encoding')
-      .header('x-cache', hit ? 'HIT' : 'MISS');
+    if (page.status === 200) return sendRendered(req, reply, page, hit, { 'content-type': 'text/html; charset=utf-8', 'cache-control': pageCacheControl });
+    reply.code(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', shortCacheControl).header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS');
     if (page.location) return reply.redirect(page.location, 301);
-    if (page.status !== 200) return reply.send(await page.encoded('identity'));
-    reply.header('etag', page.etag).header('last-modified', page.lastModified);
-    if (isNotModified(req.headers, page.etag, page.lastModifiedMs)) return reply.code(304).send();
-    const encoding = pickEncoding(req.headers['accept-encoding']);
-    if (encoding !== 'identity') reply.header('content-encoding', encoding);
-    return reply.send(await page.encoded(encoding));
+    return reply.send(await page.encoded('identity'));
   }
 
   const cardTags = (ids: readonly number[]) => ids.map((id) => `article:${id}`);

@@ -4,8 +4,8 @@
  * made once per feed and encoding.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isNotModified, pickEncoding } from '../../http/negotiate.js';
 import type { PageCache, RenderedPage } from '../../http/page-cache.js';
+import { sendRendered } from '../../http/send-rendered.js';
 
 export type FeedSender = (req: FastifyRequest, reply: FastifyReply, key: string, contentType: string, render: () => Promise<RenderedPage>) => Promise<FastifyReply>;
 
@@ -17,19 +17,7 @@ export function feedSender(cache: PageCache, cacheControl: string): FeedSender {
       reply.callNotFound();
       return reply;
     }
-    reply
-      .code(200)
-      .header('content-type', contentType)
-      .header('cache-control', cacheControl)
-      .header('vary', 'Accept-Encoding')
-      .header('x-cache', hit ? 'HIT' : 'MISS')
-      // Public documents without cookies: web-based readers may fetch them from their pages.
-      .header('access-control-allow-origin', '*')
-      .header('etag', page.etag)
-      .header('last-modified', page.lastModified);
-    if (isNotModified(req.headers, page.etag, page.lastModifiedMs)) return reply.code(304).send();
-    const encoding = pickEncoding(req.headers['accept-encoding']);
-    if (encoding !== 'identity') reply.header('content-encoding', encoding);
-    return reply.send(await page.encoded(encoding));
+    // Public documents without cookies: web-based readers may fetch them from their pages.
+    return sendRendered(req, reply, page, hit, { 'content-type': contentType, 'cache-control': cacheControl, 'access-control-allow-origin': '*' });
   };
 }

@@ -4,8 +4,8 @@
  * The same steps as the HTML pages' `send` in site/routes.tsx, for other content types.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isNotModified, pickEncoding } from '../../http/negotiate.js';
 import type { PageCache, RenderedPage } from '../../http/page-cache.js';
+import { sendRendered } from '../../http/send-rendered.js';
 
 export interface SendOptions {
   contentType: string;
@@ -19,14 +19,8 @@ const SHORT_CACHE_CONTROL = 'public, max-age=30, s-maxage=60';
 
 export async function sendCached(cache: PageCache, req: FastifyRequest, reply: FastifyReply, key: string, options: SendOptions, render: () => Promise<RenderedPage>) {
   const { page, hit } = await cache.getOrRender(key, render);
-  reply.code(page.status).header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS');
   if (page.status !== 200) {
-    return reply.header('content-type', 'text/plain; charset=utf-8').header('cache-control', SHORT_CACHE_CONTROL).send(await page.encoded('identity'));
+    return reply.code(page.status).header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS').header('content-type', 'text/plain; charset=utf-8').header('cache-control', SHORT_CACHE_CONTROL).send(await page.encoded('identity'));
   }
-  reply.header('content-type', options.contentType).header('cache-control', options.cacheControl).header('etag', page.etag).header('last-modified', page.lastModified);
-  for (const [name, value] of Object.entries(options.headers ?? {})) reply.header(name, value);
-  if (isNotModified(req.headers, page.etag, page.lastModifiedMs)) return reply.code(304).send();
-  const encoding = pickEncoding(req.headers['accept-encoding']);
-  if (encoding !== 'identity') reply.header('content-encoding', encoding);
-  return reply.send(await page.encoded(encoding));
+  return sendRendered(req, reply, page, hit, { 'content-type': options.contentType, 'cache-control': options.cacheControl, ...options.headers });
 }

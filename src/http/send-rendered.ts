@@ -1,0 +1,17 @@
+/**
+ * The success path every cached document shares (pages, feeds, sitemaps): validators,
+ * 304 Not Modified, and the body in the best encoding the client accepts, compressed once
+ * per page and encoding by the page cache.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isNotModified, pickEncoding } from './negotiate.js';
+import type { CachedPage } from './page-cache.js';
+
+export async function sendRendered(req: FastifyRequest, reply: FastifyReply, page: CachedPage, hit: boolean, headers: Record<string, string>): Promise<FastifyReply> {
+  reply.code(200).header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS').header('etag', page.etag).header('last-modified', page.lastModified);
+  for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+  if (isNotModified(req.headers, page.etag, page.lastModifiedMs)) return reply.code(304).send();
+  const encoding = pickEncoding(req.headers['accept-encoding']);
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  return reply.send(await page.encoded(encoding));
+}
