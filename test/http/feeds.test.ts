@@ -19,25 +19,13 @@ import type { ArticleInput } from '../../src/services/publishing.js';
 import { startTestApp, TEST_ORIGIN } from '../helpers/app.js';
 import type { TestApp } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
+import type { JsonFeedItem } from '../../src/site/feeds/build.js';
 import { signedIn } from '../helpers/staff.js';
 
 const SITE = 'Newsdesk Network';
 const TYPES = { 'rss.xml': 'application/rss+xml; charset=utf-8', 'atom.xml': 'application/atom+xml; charset=utf-8', 'feed.json': 'application/feed+json; charset=utf-8' } as const;
 const GUID = /^tag:news\.example\.test,\d{4}-\d{2}-\d{2}:article-(\d+)$/;
 
-interface JsonFeedItem {
-  id: string;
-  url?: string;
-  title?: string;
-  content_html?: string;
-  content_text?: string;
-  summary?: string;
-  image?: string;
-  date_published?: string;
-  date_modified?: string;
-  authors?: { name: string; url?: string }[];
-  tags?: string[];
-}
 
 interface JsonFeed {
   version: string;

@@ -215,7 +215,7 @@ interface JsonFeedAuthor {
   url?: string;
 }
 
-interface JsonFeedItem {
+export interface JsonFeedItem {
   id: string;
   url?: string;
   title?: string;
