@@ -8,6 +8,7 @@ import type { Config } from './config/env.js';
 import { publicOrigin, trustProxyOption } from './config/env.js';
 import { ContentEvents } from './core/events.js';
 import { loadAssets } from './http/assets.js';
+import { registerMetrics } from './http/metrics.js';
 import { PageCache } from './http/page-cache.js';
 import { projectRoot } from './http/project-root.js';
 import { createServer } from './http/server.js';
@@ -135,6 +136,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     db,
     catalog,
   );
+  registerMetrics(server, { db, cache, commentQueues: () => moderation.counts(), token: config.METRICS_TOKEN });
   registerReaderOriginCheck(server, origin);
   const site = registerSiteRoutes(server, {
     reading,

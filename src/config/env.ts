@@ -82,6 +82,8 @@ export const configSchema = z.object({
     .string()
     .regex(/^(true|false|loopback|linklocal|uniquelocal|[0-9a-fA-F:./,\s]*[./:][0-9a-fA-F:./,\s]*)$/, 'must be true, false, loopback, or addresses/CIDRs separated by commas')
     .default('loopback'),
+  /** Bearer token for GET /metrics from other machines; unset: only this machine may read it. */
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   /** How often this instance looks for scheduled stories that are due, in milliseconds. */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });

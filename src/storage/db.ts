@@ -17,6 +17,8 @@ export interface Db {
   dialect: Dialect;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /** Connections of the PostgreSQL pool (total, idle, clients waiting); none for SQLite's one connection. */
+  poolStats(): { total: number; idle: number; waiting: number } | undefined;
   close(): Promise<void>;
 }
 
@@ -50,10 +52,11 @@ function openSqlite(file: string): Db {
   return wrap(new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) }), 'sqlite');
 }
 
-function wrap(kysely: Kysely<Database>, dialect: Dialect): Db {
+function wrap(kysely: Kysely<Database>, dialect: Dialect, pool?: pg.Pool): Db {
   return {
     kysely,
     dialect,
+    poolStats: () => (pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : undefined),
     ping: async () => {
       try {
         await sql`select 1`.execute(kysely);
@@ -70,5 +73,5 @@ function openPostgres(url: string, poolSize: number): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => undefined);
-  return wrap(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+  return wrap(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool);
 }
