@@ -43,6 +43,8 @@ import { registerSiteRoutes } from './site/routes.js';
 import { openDatabase } from './storage/db.js';
 import type { Db } from './storage/db.js';
 import { migrateToLatest } from './storage/migrate.js';
+import { startEventRelay } from './storage/event-relay.js';
+import type { EventRelay } from './storage/event-relay.js';
 
 export interface App {
   config: Config;
@@ -60,6 +62,8 @@ export interface App {
   notifier: ReplyNotifier;
   mailer: Mailer;
   server: FastifyInstance;
+  /** On PostgreSQL: content events shared with the other instances (LISTEN/NOTIFY). */
+  relay: EventRelay | undefined;
   /** Starts publishing scheduled stories on time (serve does; tests call newsroom.publishDue). */
   startScheduler(): Scheduler;
   close(): Promise<void>;
@@ -162,6 +166,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerLiteRoutes(server, { reading, site });
   registerSitemapRoutes(server, discovery);
 
+  // Several instances share one PostgreSQL: each hears the others' content events.
+  const relay = db.dialect === 'postgres' ? startEventRelay(config.DATABASE_URL, events, (err) => server.log.warn({ err }, 'event relay: connection problem')) : undefined;
+
   let scheduler: Scheduler | undefined;
   return {
     config,
@@ -179,12 +186,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     notifier,
     mailer,
     server,
+    relay,
     startScheduler() {
       scheduler ??= startScheduler(newsroom, config.SCHEDULER_INTERVAL_MS, (err) => server.log.error({ err }, 'scheduled publishing failed'), (ids) => server.log.info({ ids }, 'published scheduled stories'));
       return scheduler;
     },
     async close() {
       scheduler?.stop();
+      await relay?.stop();
       await server.close();
       if (!overrides.db) await db.close();
     },
