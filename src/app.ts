@@ -5,8 +5,10 @@
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/env.js';
-import { publicOrigin, trustProxyOption } from './config/env.js';
+import { publicOrigin, purgeConfig, trustProxyOption } from './config/env.js';
 import { ContentEvents } from './core/events.js';
+import type { ContentEvent } from './core/events.js';
+import { createPurger } from './http/cdn-purge.js';
 import { loadAssets } from './http/assets.js';
 import { registerMetrics } from './http/metrics.js';
 import { PageCache } from './http/page-cache.js';
@@ -97,15 +99,27 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const previews = new Previews(new SettingsRepository(db.kysely), overrides.now);
 
 
-  events.subscribe((event) => {
-    if (event.type === 'structure.changed') return cache.clear();
+  const purgeSettings = purgeConfig(config);
+  const purger = purgeSettings ? createPurger(purgeSettings) : undefined;
+  events.subscribe((event, origin) => {
+    const tags = tagsAffectedBy(event);
+    if (tags === 'all') cache.clear();
+    else cache.invalidate(tags);
+    // The instance where the change happened purges the CDN; the others only hear about it.
+    if (purger && origin === 'local') {
+      (tags === 'all' ? purger.purgeAll() : purger.purge(tags)).catch((err: unknown) => server.log.warn({ err }, `${purger.name} purge failed`));
+    }
+  });
+  /** The cache tags a content change touches ('all': the section tree, on every page). */
+  function tagsAffectedBy(event: ContentEvent): string[] | 'all' {
+    if (event.type === 'structure.changed') return 'all';
     // A comment changes its story's page and the count on every card of it (lists carry
     // the story's tag too).
-    if (event.type === 'comment.visible' || event.type === 'comment.hidden') return cache.invalidate([`article:${event.articleId}`]);
+    if (event.type === 'comment.visible' || event.type === 'comment.hidden') return [`article:${event.articleId}`];
     const tags = [`article:${event.articleId}`, 'list', `section-list:${event.sectionId}`];
     if (event.previousSectionId !== undefined) tags.push(`section-list:${event.previousSectionId}`);
-    cache.invalidate(tags);
-  });
+    return tags;
+  }
 
   const server = createServer({ logLevel: config.LOG_LEVEL, db, trustProxy: trustProxyOption(config.TRUST_PROXY) });
   const mailer = overrides.mailer ?? createMailer({ url: config.MAIL_URL, from: config.MAIL_FROM, log: (m) => server.log.info({ mail: m }, `mail to ${m.to}: ${m.subject}\n${m.text}`) });

@@ -35,6 +35,12 @@ describe('configuration', () => {
     expect(publicOrigin(loadConfig({ PUBLIC_URL: 'https://news.example.org/' }))).toBe('https://news.example.org');
   });
 
+  it('names what a CDN purge adapter is missing', () => {
+    expect(() => loadConfig({ CDN_PURGE: 'fastly', FASTLY_SERVICE_ID: 'svc' })).toThrow(/FASTLY_API_TOKEN: required when CDN_PURGE=fastly/);
+    expect(() => loadConfig({ CDN_PURGE: 'varnish' })).toThrow(/CDN_PURGE_URL/);
+    expect(loadConfig({ CDN_PURGE: 'varnish', CDN_PURGE_URL: 'http://127.0.0.1:6081/' }).CDN_PURGE).toBe('varnish');
+  });
+
   it('trusts X-Forwarded-For only from the proxies it is told to', () => {
     expect(trustProxyOption(loadConfig({}).TRUST_PROXY)).toBe('loopback');
     expect(trustProxyOption(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY)).toBe(false);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SOCIAL_NETWORK_NAMES } from '../core/site-settings.js';
+import type { PurgeConfig } from '../http/cdn-purge.js';
 import type { SocialProfile } from '../core/site-settings.js';
 
 const isSocialNetwork = (name: string): name is SocialProfile['network'] => Object.hasOwn(SOCIAL_NETWORK_NAMES, name);
@@ -82,6 +83,14 @@ export const configSchema = z.object({
     .string()
     .regex(/^(true|false|loopback|linklocal|uniquelocal|[0-9a-fA-F:./,\s]*[./:][0-9a-fA-F:./,\s]*)$/, 'must be true, false, loopback, or addresses/CIDRs separated by commas')
     .default('loopback'),
+  /** A CDN or HTTP cache to purge by surrogate key when content changes: varnish, fastly or cloudflare. */
+  CDN_PURGE: z.enum(['none', 'varnish', 'fastly', 'cloudflare']).default('none'),
+  /** varnish: where to send PURGE requests, e.g. http://127.0.0.1:6081/ */
+  CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  FASTLY_SERVICE_ID: z.string().min(1).optional(),
+  FASTLY_API_TOKEN: z.string().min(1).optional(),
+  CLOUDFLARE_ZONE_ID: z.string().min(1).optional(),
+  CLOUDFLARE_API_TOKEN: z.string().min(1).optional(),
   /** Bearer token for GET /metrics from other machines; unset: only this machine may read it. */
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   /** How often this instance looks for scheduled stories that are due, in milliseconds. */
@@ -104,7 +113,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  return result.data;
+  const c = result.data;
+  const missing: Record<Config['CDN_PURGE'], Array<keyof Config>> = { none: [], varnish: ['CDN_PURGE_URL'], fastly: ['FASTLY_SERVICE_ID', 'FASTLY_API_TOKEN'], cloudflare: ['CLOUDFLARE_ZONE_ID', 'CLOUDFLARE_API_TOKEN'] };
+  const absent = missing[c.CDN_PURGE].filter((name) => c[name] === undefined);
+  if (absent.length) throw new ConfigError(absent.map((name) => `${name}: required when CDN_PURGE=${c.CDN_PURGE}`));
+  return c;
+}
+
+/** The purge adapter the configuration names, if any. */
+export function purgeConfig(c: Config): PurgeConfig | undefined {
+  switch (c.CDN_PURGE) {
+    case 'varnish':
+      return c.CDN_PURGE_URL ? { kind: 'varnish', url: c.CDN_PURGE_URL } : undefined;
+    case 'fastly':
+      return c.FASTLY_SERVICE_ID && c.FASTLY_API_TOKEN ? { kind: 'fastly', serviceId: c.FASTLY_SERVICE_ID, token: c.FASTLY_API_TOKEN } : undefined;
+    case 'cloudflare':
+      return c.CLOUDFLARE_ZONE_ID && c.CLOUDFLARE_API_TOKEN ? { kind: 'cloudflare', zoneId: c.CLOUDFLARE_ZONE_ID, token: c.CLOUDFLARE_API_TOKEN } : undefined;
+    case 'none':
+      return undefined;
+  }
 }
 
 /** The origin links are built from: PUBLIC_URL, or the address the server listens on. */

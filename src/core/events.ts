@@ -10,7 +10,10 @@ export type ContentEvent =
   /** A comment left the visible set (rejected, deleted). */
   | { type: 'comment.hidden'; articleId: number; commentId: number; count: number };
 
-export type ContentListener = (event: ContentEvent) => void;
+/** local: published by this instance; remote: relayed from another instance (storage/event-relay). */
+export type EventOrigin = 'local' | 'remote';
+
+export type ContentListener = (event: ContentEvent, origin: EventOrigin) => void;
 
 export class ContentEvents {
   private readonly listeners = new Set<ContentListener>();
@@ -20,7 +23,7 @@ export class ContentEvents {
     return () => this.listeners.delete(listener);
   }
 
-  publish(event: ContentEvent): void {
-    for (const listener of this.listeners) listener(event);
+  publish(event: ContentEvent, origin: EventOrigin = 'local'): void {
+    for (const listener of this.listeners) listener(event, origin);
   }
 }

@@ -31,6 +31,9 @@ export class CachedPage {
   /** HTTP date, whole seconds. */
   readonly lastModified: string;
   readonly lastModifiedMs: number;
+  /** The tags as CDNs want them, joined once: Surrogate-Key (Varnish, Fastly) and Cache-Tag (Cloudflare). */
+  readonly surrogateKey: string;
+  readonly cacheTag: string;
   private readonly compressed = new Map<Exclude<Encoding, 'identity'>, Promise<Buffer>>();
 
   constructor(
@@ -45,6 +48,8 @@ export class CachedPage {
     this.etag = `W/"${createHash('sha1').update(this.body).digest('base64url').slice(0, 22)}"`;
     this.lastModifiedMs = Math.floor(lastModified.getTime() / 1000) * 1000;
     this.lastModified = new Date(this.lastModifiedMs).toUTCString();
+    this.surrogateKey = [...tags].join(' ');
+    this.cacheTag = [...tags].join(',');
   }
 
   /** The body in the given encoding, compressed on first use and kept. */

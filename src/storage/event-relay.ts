@@ -25,14 +25,13 @@ export function startEventRelay(url: string, events: ContentEvents, onError: (er
   let client: pg.Client | undefined;
   let stopped = false;
   let retryMs = 500;
-  // Set while an event from another instance is being published here, so it is not sent back.
-  let relaying = false;
 
   const publisher = new pg.Pool({ connectionString: url, max: 1 });
   publisher.on('error', () => undefined);
 
-  const unsubscribe = events.subscribe((event: ContentEvent) => {
-    if (relaying || stopped) return;
+  const unsubscribe = events.subscribe((event, origin) => {
+    // What came from another instance is not sent back out.
+    if (origin === 'remote' || stopped) return;
     publisher.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ from: instance, event })]).catch(onError);
   });
 
@@ -53,12 +52,7 @@ export function startEventRelay(url: string, events: ContentEvents, onError: (er
         return;
       }
       if (parsed.from === instance || !parsed.event) return;
-      relaying = true;
-      try {
-        events.publish(parsed.event);
-      } finally {
-        relaying = false;
-      }
+      events.publish(parsed.event, 'remote');
     });
     c.on('error', (err) => {
       onError(err);
