@@ -13,6 +13,8 @@ import { Accounts } from '../services/accounts.js';
 import { ValidationError } from '../services/publishing.js';
 import { openDatabase } from '../storage/db.js';
 import { migrateToLatest } from '../storage/migrate.js';
+import { generateArchive } from '../seed/generate.js';
+import { progress } from '../seed/progress.js';
 import { join, resolve } from 'node:path';
 
 const USAGE = `Usage: newsdesk <command>
@@ -22,8 +24,9 @@ Commands:
                                          (unless SEED_DEMO_CONTENT=false), publish scheduled stories, serve
   migrate                                apply pending database migrations
   seed                                   add the demo newsroom to an empty database
+  seed --articles N --comments M         and a synthetic archive on top (load tests), with progress
   user create --role ROLE EMAIL          print a one-time link to create that account
-                                         (ROLE: contributor, author, editor, admin)
+                                         (ROLE: contributor, author, editor, admin, moderator)
 
 Configuration is read from environment variables: see .env.example.`;
 
@@ -79,12 +82,39 @@ async function withDb<T>(config: Config, fn: (db: ReturnType<typeof openDatabase
   }
 }
 
+/** `seed`: the demo newsroom into an empty database; with --articles/--comments, a synthetic archive on top. */
+async function seedCommand(config: Config, args: string[]): Promise<number> {
+  const count = (flag: string): number | undefined => {
+    const at = args.indexOf(flag);
+    if (at < 0) return undefined;
+    const n = Number(args[at + 1]);
+    return Number.isInteger(n) && n >= 0 && n <= 10_000_000 ? n : Number.NaN;
+  };
+  const articles = count('--articles');
+  const comments = count('--comments');
+  if (Number.isNaN(articles) || Number.isNaN(comments) || args.some((a) => a.startsWith('--') && a !== '--articles' && a !== '--comments')) {
+    process.stderr.write('Usage: newsdesk seed [--articles N] [--comments N]   (N a whole number up to 10,000,000)\n');
+    return 1;
+  }
+  return withDb(config, async (db) => {
+    await migrateToLatest(db.kysely);
+    const media = new LocalDiskMediaStore(join(resolve(config.DATA_DIR), 'media'));
+    const result = await seedDemo({ db, media, events: new ContentEvents(), log: say });
+    say(result.seeded ? 'Demo newsroom seeded.' : 'The database already has articles: the demo newsroom was not seeded again.');
+    if (articles || comments) {
+      const made = await generateArchive(db, { articles: articles ?? 0, comments: comments ?? 0, progress: (label, total) => progress(label, total) });
+      say(`Added ${made.articles.toLocaleString('en-US')} stories and ${made.comments.toLocaleString('en-US')} comments.`);
+    }
+    return 0;
+  });
+}
+
 async function userCommand(config: Config, args: string[]): Promise<number> {
   const roleAt = args.indexOf('--role');
   const role = roleAt >= 0 ? args[roleAt + 1] : undefined;
   const email = args.filter((a, i) => !a.startsWith('--') && (roleAt < 0 || i !== roleAt + 1))[1];
   if (args[0] !== 'create' || !role || !email || !isStaffRole(role)) {
-    process.stderr.write('Usage: newsdesk user create --role contributor|author|editor|admin EMAIL\n');
+    process.stderr.write('Usage: newsdesk user create --role contributor|author|editor|admin|moderator EMAIL\n');
     return 1;
   }
   return withDb(config, async (db) => {
@@ -131,13 +161,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       });
     case 'seed':
-      return withDb(config, async (db) => {
-        await migrateToLatest(db.kysely);
-        const media = new LocalDiskMediaStore(join(resolve(config.DATA_DIR), 'media'));
-        const result = await seedDemo({ db, media, events: new ContentEvents(), log: say });
-        say(result.seeded ? 'Done.' : 'The database already has articles: nothing seeded.');
-        return 0;
-      });
+      return seedCommand(config, argv.slice(1));
     case 'user':
       return userCommand(config, argv.slice(1));
     default:
