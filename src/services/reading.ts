@@ -225,7 +225,9 @@ export class ReadingService {
       lead: latest[0],
       top: latest.slice(1),
       sections: sections.filter((s) => s.cards.length > 0),
-      lastModified: await this.articles.latestPublicChange(language, now),
+      // The render time (the page cache's default): the home page changes whenever any story
+      // on it does, and the newest change among all public stories was a scan of the archive.
+      lastModified: undefined,
     };
   }
 

@@ -10,6 +10,7 @@ import * as socialImage from './2026-11-28T1402-social-image.js';
 import * as authorProfiles from './2026-11-28T1500-author-profiles.js';
 import * as readerComments from './2026-11-29T1000-reader-comments.js';
 import * as search from './2026-11-29T1800-search.js';
+import * as sectionListIndex from './2026-11-29T1900-section-list-index.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-content': content,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1500-author-profiles': authorProfiles,
   '2026-11-29T1000-reader-comments': readerComments,
   '2026-11-29T1800-search': search,
+  '2026-11-29T1900-section-list-index': sectionListIndex,
 };

@@ -118,6 +118,17 @@ export class ArticleRepository {
 
   /** Published stories whose time has come, newest first. */
   async listPublished(q: ListQuery): Promise<ArticleSummary[]> {
+    // A section with subsections: one indexed, ordered, limited read per section, merged
+    // here. A single query over `section_id IN (...)` would read and sort every story of the
+    // subtree (the index is ordered within one section only), which grows with the archive.
+    if (q.sectionIds && q.sectionIds.length > 1) {
+      const enough = (q.offset ?? 0) + q.limit;
+      const perSection = await Promise.all(q.sectionIds.map((id) => this.listPublished({ ...q, sectionIds: [id], limit: enough, offset: 0 })));
+      return perSection
+        .flat()
+        .sort((x, y) => (x.publishedAt === y.publishedAt ? y.id - x.id : x.publishedAt < y.publishedAt ? 1 : -1))
+        .slice(q.offset ?? 0, enough);
+    }
     const rows = await publicAndFiltered(this.db.selectFrom('articles as a').select(summaryColumns), q)
       .orderBy('a.published_at', 'desc')
       .orderBy('a.id', 'desc')
@@ -128,6 +139,11 @@ export class ArticleRepository {
   }
 
   async countPublished(q: Filters): Promise<number> {
+    // Per section, like listPublished: each count is one range of the section index.
+    if (q.sectionIds && q.sectionIds.length > 1 && !q.excludeIds?.length) {
+      const counts = await Promise.all(q.sectionIds.map((id) => this.countPublished({ ...q, sectionIds: [id] })));
+      return counts.reduce((sum, n) => sum + n, 0);
+    }
     const row = await publicAndFiltered(this.db.selectFrom('articles as a').select((eb) => eb.fn.countAll<number>().as('n')), q).executeTakeFirstOrThrow();
     return Number(row.n);
   }
@@ -166,16 +182,6 @@ export class ArticleRepository {
   }
 
   /** When anything public last changed: drives Last-Modified of list pages. */
-  async latestPublicChange(language: Language, now: Date): Promise<string | undefined> {
-    const row = await this.db
-      .selectFrom('articles')
-      .select((eb) => eb.fn.max('updated_at').as('t'))
-      .where('language', '=', language)
-      .where('status', '=', 'published')
-      .where('published_at', '<=', now.toISOString())
-      .executeTakeFirst();
-    return row?.t ?? undefined;
-  }
 }
 
 /** What a new or edited article row holds; relations (bylines, tags) are set separately. */
