@@ -11,7 +11,7 @@ import type { Article, ArticleStatus } from '../core/articles.js';
 import { commentLinks, commentPlainText, normaliseCommentText } from '../core/comments/body.js';
 import { classifierTokens, classify } from '../core/comments/classifier.js';
 import { CommentRejectedError, length, moderate, threadOpen } from '../core/comments/pipeline.js';
-import type { CommentCandidate } from '../core/comments/pipeline.js';
+import type { CommentCandidate, PipelineContext } from '../core/comments/pipeline.js';
 import { HOLD_SCORE, scoreComment } from '../core/comments/score.js';
 import { COMMENTS_PAGE_SIZE, COMMENT_SORTS, DEFAULT_COMMENT_SETTINGS, MAX_DEPTH, REPLIES_PER_THREAD, REPORT_REASONS, commentSettingsSchema, moderationSettings } from '../core/comments/settings.js';
 import type { CommentSettings, CommentSort, ReportReason } from '../core/comments/settings.js';
@@ -263,15 +263,7 @@ export class CommentsService {
     const hashOfText = textHash(body);
     const repeated = author.kind === 'staff' ? 0 : await this.checkRateAndDuplicates(settings, reader?.id ?? null, hashOfIp, hashOfText, articleId);
 
-    const candidate: CommentCandidate = {
-      body,
-      article: { commentsMode: !state.open ? 'closed' : state.premoderated ? 'premoderated' : 'open', publishedAt: state.publishedAt },
-      author: reader
-        ? { kind: 'reader', approvedComments: reader.approvedComments, verified: reader.verified, banned: reader.banned, suspendedUntil: reader.suspendedUntil }
-        : { kind: 'guest' },
-    };
-    const filters = this.wordFilters(settings);
-    const ctx = { settings: moderationSettings(settings), now: this.now(), hasBannedWords: filters.hasBannedWords, suspectWords: filters.suspectWords };
+    const { candidate, ctx, filters } = this.pipelineInput(body, state, reader, settings);
     // Staff skip the holds (their words are the newsroom's) but not a closed thread or the length.
     const verdict = author.kind === 'staff' ? moderate(candidate, ctx, [threadOpen, length]) : moderate(candidate, ctx);
 
@@ -339,6 +331,18 @@ export class CommentsService {
     };
   }
 
+  /** What the moderation pipeline is given for a text: the comment as a candidate, and the site's rules. */
+  private pipelineInput(body: string, state: ArticleCommentState, reader: Reader | undefined, settings: CommentSettings) {
+    const candidate: CommentCandidate = {
+      body,
+      article: { commentsMode: !state.open ? 'closed' : state.premoderated ? 'premoderated' : 'open', publishedAt: state.publishedAt },
+      author: reader ? { kind: 'reader', approvedComments: reader.approvedComments, verified: reader.verified, banned: reader.banned, suspendedUntil: reader.suspendedUntil } : { kind: 'guest' },
+    };
+    const filters = this.wordFilters(settings);
+    const ctx: PipelineContext = { settings: moderationSettings(settings), now: this.now(), hasBannedWords: filters.hasBannedWords, suspectWords: filters.suspectWords };
+    return { candidate, ctx, filters };
+  }
+
   /** Throws when the author or address is over the rate limit or posts the same text again; returns how often the text was seen elsewhere. */
   private async checkRateAndDuplicates(s: CommentSettings, readerId: number | null, hashOfIp: string, hashOfText: string, articleId: number): Promise<number> {
     const now = this.now().getTime();
@@ -378,11 +382,8 @@ export class CommentsService {
     const readerRow = await this.k.selectFrom('readers').selectAll().where('id', '=', readerId).executeTakeFirstOrThrow();
     const reader = toReader(readerRow);
     const state = await this.articleState(row.article_id);
-    const filters = this.wordFilters(settings);
-    const verdict = moderate(
-      { body, article: { commentsMode: !state.open ? 'closed' : state.premoderated ? 'premoderated' : 'open', publishedAt: state.publishedAt }, author: { kind: 'reader', approvedComments: reader.approvedComments, verified: reader.verified, banned: reader.banned, suspendedUntil: reader.suspendedUntil } },
-      { settings: moderationSettings(settings), now: this.now(), hasBannedWords: filters.hasBannedWords, suspectWords: filters.suspectWords },
-    );
+    const { candidate, ctx } = this.pipelineInput(body, state, reader, settings);
+    const verdict = moderate(candidate, ctx);
     // An approved comment stays up unless the edit adds something that needs a moderator.
     const next: CommentStatus = row.status === 'approved' && verdict.status === 'approved' ? 'approved' : row.status === 'approved' ? 'pending' : (row.status as CommentStatus);
     await this.k.transaction().execute(async (trx) => {

@@ -100,11 +100,8 @@ export class ReadingService {
   /** The section tree changes rarely and is needed by every page: keep it until an edit. */
   private readonly trees = new Map<Language, Promise<SectionTree>>();
 
-  private readonly db: ReadingDeps['db']['kysely'];
-
   constructor(deps: ReadingDeps) {
     const k = deps.db.kysely;
-    this.db = k;
     this.articles = new ArticleRepository(k);
     this.sections = new SectionRepository(k);
     this.authors = new AuthorRepository(k);
@@ -280,7 +277,7 @@ export class ReadingService {
 
   /** Bylines, by name: the search form's author filter. */
   async authorsByName(): Promise<Array<{ id: number; slug: string; name: string }>> {
-    return this.db.selectFrom('authors').select(['id', 'slug', 'name']).orderBy('name').execute();
+    return this.authors.namesAndSlugs();
   }
 
   /** A story readers can see, with its URL: the comment routes address stories by id. */

@@ -19,7 +19,7 @@ import type { ArticleInput } from '../../src/services/publishing.js';
 import { startTestApp, TEST_ORIGIN } from '../helpers/app.js';
 import type { TestApp } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
-import type { JsonFeedItem } from '../../src/site/feeds/build.js';
+import type { JsonFeed } from '../../src/site/feeds/build.js';
 import { signedIn } from '../helpers/staff.js';
 
 const SITE = 'Newsdesk Network';
@@ -27,16 +27,6 @@ const TYPES = { 'rss.xml': 'application/rss+xml; charset=utf-8', 'atom.xml': 'ap
 const GUID = /^tag:news\.example\.test,\d{4}-\d{2}-\d{2}:article-(\d+)$/;
 
 
-interface JsonFeed {
-  version: string;
-  title: string;
-  home_page_url?: string;
-  feed_url?: string;
-  description?: string;
-  language?: string;
-  authors?: { name: string; url?: string }[];
-  items: JsonFeedItem[];
-}
 
 const bodyWithLinksAndPictures = (relatedId: number, figure: MediaAsset): RichTextDocument => ({
   type: 'doc',

@@ -229,7 +229,7 @@ export interface JsonFeedItem {
   tags?: string[];
 }
 
-interface JsonFeed {
+export interface JsonFeed {
   version: string;
   title: string;
   home_page_url?: string;

@@ -71,6 +71,11 @@ export class AuthorRepository {
     return row ? rowToAuthor(row) : undefined;
   }
 
+  /** Every byline, by name (filters that offer them all). */
+  async namesAndSlugs(): Promise<Array<{ id: number; slug: string; name: string }>> {
+    return this.db.selectFrom('authors').select(['id', 'slug', 'name']).orderBy('name').execute();
+  }
+
   async byIds(ids: readonly number[]): Promise<Map<number, Author>> {
     if (ids.length === 0) return new Map();
     const rows = await this.db.selectFrom('authors').selectAll().where('id', 'in', [...new Set(ids)]).execute();
