@@ -42,6 +42,8 @@ import { ReadingService } from './services/reading.js';
 import { NewsroomLists } from './storage/repositories/newsroom-lists.js';
 import { SettingsRepository } from './storage/repositories/catalog.js';
 import { registerSiteRoutes } from './site/routes.js';
+import { registerLiveRoutes } from './site/live/routes.js';
+import { Editions } from './core/editions.js';
 import { openDatabase } from './storage/db.js';
 import type { Db } from './storage/db.js';
 import { migrateToLatest } from './storage/migrate.js';
@@ -55,6 +57,8 @@ export interface App {
   media: MediaStore;
   cache: PageCache;
   reading: ReadingService;
+  /** The language editions (EDITIONS): the default at /, the others under /<code>. */
+  editions: Editions;
   accounts: Accounts;
   newsroom: Newsroom;
   comments: CommentsService;
@@ -92,7 +96,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const variants = new VariantService(media, join(dataDir, 'media-cache'));
   const cache = new PageCache({ ttlSeconds: config.PAGE_CACHE_TTL, maxEntries: config.PAGE_CACHE_MAX_ENTRIES });
   const clock = overrides.now ? { now: overrides.now } : {};
-  const reading = new ReadingService({ db, events, ...clock });
+  const editions = new Editions(config.EDITIONS);
+  const reading = new ReadingService({ db, events, ...clock, editionPrefix: (language) => editions.prefix(language) });
   const accounts = new Accounts({ db, ...clock });
   const newsroom = new Newsroom({ db, events, ...clock });
   const catalog = new CatalogAdmin({ db, events, ...clock });
@@ -163,6 +168,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     assets,
     variants,
     previews,
+    editions,
     options: {
       siteName: config.SITE_NAME,
       tagline: config.SITE_TAGLINE,
@@ -174,10 +180,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
 
   registerCommentRoutes(server, { comments, readers, accounts, reading, notifier, events, site, options: { origin, secureCookies: origin.startsWith('https://') } });
-  const discovery = { db, reading, cache, events, ...clock, options: { origin, siteName: config.SITE_NAME, tagline: config.SITE_TAGLINE, timeZone: config.SITE_TIME_ZONE, feedFullText: config.FEED_FULL_TEXT, cacheControl: { maxAge: config.CACHE_MAX_AGE, sMaxAge: config.CACHE_S_MAXAGE, staleWhileRevalidate: config.CACHE_STALE_WHILE_REVALIDATE } } };
+  const discovery = { db, reading, cache, events, editions, ...clock, options: { origin, siteName: config.SITE_NAME, tagline: config.SITE_TAGLINE, timeZone: config.SITE_TIME_ZONE, feedFullText: config.FEED_FULL_TEXT, cacheControl: { maxAge: config.CACHE_MAX_AGE, sMaxAge: config.CACHE_S_MAXAGE, staleWhileRevalidate: config.CACHE_STALE_WHILE_REVALIDATE } } };
   registerFeedRoutes(server, discovery);
   registerSearchRoutes(server, { search, reading, site });
   registerLiteRoutes(server, { reading, site });
+  registerLiveRoutes(server, { site });
   registerSitemapRoutes(server, discovery);
 
   // Several instances share one PostgreSQL: each hears the others' content events.
@@ -191,6 +198,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     media,
     cache,
     reading,
+    editions,
     accounts,
     newsroom,
     comments,

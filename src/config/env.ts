@@ -4,6 +4,9 @@
  * Keep `.env.example` and the README's configuration table in step with this file.
  */
 import { z } from 'zod';
+import { LANGUAGES } from '../core/articles.js';
+import type { Language } from '../core/articles.js';
+import { isLanguage } from '../core/editions.js';
 import { SOCIAL_NETWORK_NAMES } from '../core/site-settings.js';
 import type { PurgeConfig } from '../http/cdn-purge.js';
 import type { SocialProfile } from '../core/site-settings.js';
@@ -28,6 +31,17 @@ const socialProfiles = z.string().transform((raw, ctx) => {
   return out;
 });
 
+const editions = z.string().transform((raw, ctx) => {
+  // "en,es": the first is the default edition, served at /; the others under /<code>.
+  const codes = raw.split(',').map((c) => c.trim()).filter(Boolean);
+  const unknown = codes.filter((c) => !isLanguage(c));
+  if (codes.length === 0 || unknown.length > 0 || new Set(codes).size !== codes.length) {
+    ctx.addIssue({ code: 'custom', message: `"${raw}" must list distinct languages from ${LANGUAGES.join(', ')}, the default edition first` });
+    return z.NEVER;
+  }
+  return codes as Language[];
+});
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -41,6 +55,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SITE_NAME: z.string().min(1).max(80).default('Newsdesk Network'),
   SITE_TAGLINE: z.string().max(200).default('News, analysis and live TV from around the world'),
+  /** Language editions, the default (served at /) first; the others live under /<code>. */
+  EDITIONS: editions.default(['en', 'es']),
   /** IANA zone in which dates are shown to readers, e.g. Europe/London, America/Caracas. */
   SITE_TIME_ZONE: z.string().refine((tz) => {
     try {

@@ -14,7 +14,7 @@ export interface SectionTree {
   byId: ReadonlyMap<number, Section>;
   /** Sections from the root down to the given one (inclusive). */
   ancestry(id: number): Section[];
-  /** The URL path of a section, e.g. `/news/middle-east-africa/libya`. */
+  /** The URL path of a section, e.g. `/news/middle-east-africa/libya` (`/es/noticias/...` in the Spanish edition). */
   path(id: number): string;
   children(id: number | null): Section[];
   /** Resolves `['news','middle-east-africa']` to its section, if the whole path exists. */
@@ -23,7 +23,8 @@ export interface SectionTree {
   descendantIds(id: number): number[];
 }
 
-export function buildSectionTree(sections: readonly Section[]): SectionTree {
+/** `prefix`: the edition's URL prefix ('' or '/es'), put before every section path. */
+export function buildSectionTree(sections: readonly Section[], prefix = ''): SectionTree {
   const byId = new Map(sections.map((s) => [s.id, s]));
   const childrenOf = new Map<number | null, Section[]>();
   for (const s of sections) {
@@ -49,7 +50,7 @@ export function buildSectionTree(sections: readonly Section[]): SectionTree {
   const path = (id: number): string => {
     let p = paths.get(id);
     if (p === undefined) {
-      p = '/' + ancestry(id).map((s) => s.slug).join('/');
+      p = `${prefix}/${ancestry(id).map((s) => s.slug).join('/')}`;
       paths.set(id, p);
     }
     return p;

@@ -86,6 +86,8 @@ export interface ReadingDeps {
   db: Db;
   events: ContentEvents;
   now?: () => Date;
+  /** The URL prefix of a language's edition ('' or '/es'); default: none. */
+  editionPrefix?: (language: Language) => string;
 }
 
 export const PAGE_SIZE = 20;
@@ -97,6 +99,7 @@ export class ReadingService {
   private readonly tags: TagRepository;
   private readonly media: MediaRepository;
   private readonly now: () => Date;
+  private readonly editionPrefix: (language: Language) => string;
   /** The section tree changes rarely and is needed by every page: keep it until an edit. */
   private readonly trees = new Map<Language, Promise<SectionTree>>();
 
@@ -108,6 +111,7 @@ export class ReadingService {
     this.tags = new TagRepository(k);
     this.media = new MediaRepository(k);
     this.now = deps.now ?? (() => new Date());
+    this.editionPrefix = deps.editionPrefix ?? (() => '');
     deps.events.subscribe((event) => {
       if (event.type === 'structure.changed') this.trees.clear();
     });
@@ -116,11 +120,18 @@ export class ReadingService {
   sectionTree(language: Language): Promise<SectionTree> {
     let tree = this.trees.get(language);
     if (!tree) {
-      tree = this.sections.all(language).then(buildSectionTree);
+      const prefix = this.editionPrefix(language);
+      tree = this.sections.all(language).then((sections) => buildSectionTree(sections, prefix));
       tree.catch(() => this.trees.delete(language));
       this.trees.set(language, tree);
     }
     return tree;
+  }
+
+  /** A site path inside a language's edition: ('es', '/tag/x') is '/es/tag/x'. */
+  editionPath(language: Language, path: string): string {
+    const prefix = this.editionPrefix(language);
+    return path === '/' ? prefix || '/' : `${prefix}${path}`;
   }
 
   articleUrl(tree: SectionTree, a: { sectionId: number; slug: string }): string {
@@ -134,7 +145,7 @@ export class ReadingService {
     const section = tree.findByPath(segments);
     if (section) return { kind: 'section', section };
     const slug = segments[segments.length - 1] ?? '';
-    const requested = '/' + segments.join('/');
+    const requested = `${this.editionPrefix(language)}/${segments.join('/')}`;
     const article = await this.articles.findBySlug(language, slug);
     if (article && isPubliclyVisible(article, this.now())) {
       const canonical = this.articleUrl(tree, article);

@@ -148,11 +148,11 @@ export class SitemapService {
       lastmod: newestDate(tree.descendantIds(id).map((d) => changes.sections.get(d))),
     }));
     return [
-      { path: '/', lastmod: newestDate([...changes.sections.values()]) },
-      { path: '/live', lastmod: undefined },
+      { path: this.reading.editionPath(language, '/'), lastmod: newestDate([...changes.sections.values()]) },
+      { path: this.reading.editionPath(language, '/live'), lastmod: undefined },
       ...sections,
-      ...changes.tags.map((t) => ({ path: `/tag/${t.slug}`, lastmod: t.lastmod })),
-      ...changes.authors.map((a) => ({ path: `/author/${a.slug}`, lastmod: a.lastmod })),
+      ...changes.tags.map((t) => ({ path: this.reading.editionPath(language, `/tag/${t.slug}`), lastmod: t.lastmod })),
+      ...changes.authors.map((a) => ({ path: this.reading.editionPath(language, `/author/${a.slug}`), lastmod: a.lastmod })),
     ];
   }
 }

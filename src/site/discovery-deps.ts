@@ -1,4 +1,5 @@
 /** What the machine-readable reader routes (feeds, sitemaps, robots.txt) are given. */
+import type { Editions } from '../core/editions.js';
 import type { ContentEvents } from '../core/events.js';
 import type { PageCache } from '../http/page-cache.js';
 import type { ReadingService } from '../services/reading.js';
@@ -9,6 +10,7 @@ export interface DiscoveryDeps {
   reading: ReadingService;
   cache: PageCache;
   events: ContentEvents;
+  editions: Editions;
   /** The clock that decides what is public (tests set it). */
   now?: () => Date;
   options: {

@@ -3,7 +3,8 @@
  * once into the page cache, and serves it with validators, compression and CDN headers.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Language } from '../core/articles.js';
+import type { Edition, Editions } from '../core/editions.js';
+import { editionPath } from '../core/editions.js';
 import { VARIANT_FORMATS, isVariantWidth } from '../core/media.js';
 import type { VariantFormat } from '../core/media.js';
 import type { SocialProfile } from '../core/site-settings.js';
@@ -15,12 +16,13 @@ import type { VariantService } from '../media/variants.js';
 import type { Previews } from '../services/previews.js';
 import type { CommentsService } from '../services/comments.js';
 import type { ReadingService } from '../services/reading.js';
+import { translator } from './i18n/translate.js';
 import { renderDocument } from './render.js';
 import { ArticlePage } from './views/ArticlePage.js';
 import type { PageContext } from './views/context.js';
 import { HomePage } from './views/HomePage.js';
 import { AuthorPage, SectionPage, TagPage } from './views/ListPages.js';
-import { ErrorPage, LivePage, NotFoundPage } from './views/StatusPages.js';
+import { ErrorPage, NotFoundPage } from './views/StatusPages.js';
 
 export interface SiteOptions {
   siteName: string;
@@ -38,6 +40,7 @@ export interface SiteDeps {
   assets: AssetManifest;
   variants: VariantService;
   previews: Previews;
+  editions: Editions;
   options: SiteOptions;
 }
 
@@ -50,33 +53,38 @@ interface PageQuery {
   page?: number;
 }
 
-const LOCALES: Record<Language, string> = { en: 'en-GB', es: 'es-ES' };
-
 /** What other reader-side route files share with these: the page context of a path. */
 export interface SiteHelpers {
-  context(path: string): Promise<PageContext>;
+  editions: Editions;
+  /** The context of a page: `path` is the whole path, edition prefix included. */
+  context(path: string, edition: Edition): Promise<PageContext>;
   /** Serves a page through the page cache (validators, compression, CDN headers). */
   send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage>): Promise<FastifyReply>;
-  notFound(path: string): Promise<RenderedPage>;
+  notFound(path: string, edition: Edition): Promise<RenderedPage>;
 }
 
 export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHelpers {
-  const { reading, cache, assets, options } = deps;
-  const language: Language = 'en';
+  const { reading, cache, assets, options, editions } = deps;
   const pageCacheControl = `public, max-age=${options.cacheControl.maxAge}, s-maxage=${options.cacheControl.sMaxAge}, stale-while-revalidate=${options.cacheControl.staleWhileRevalidate}, stale-if-error=86400`;
   const shortCacheControl = 'public, max-age=30, s-maxage=60';
 
   // Built by npm run build (dist/public); a checkout without a build still serves pages.
   const commentsIsland = assets.has('comments.js') ? { url: assets.url('comments.js'), integrity: assets.integrity('comments.js') } : undefined;
 
-  async function context(path: string): Promise<PageContext> {
+  async function context(path: string, edition: Edition): Promise<PageContext> {
+    const t = translator(edition.language, edition.locale);
     return {
       siteName: options.siteName,
-      tagline: options.tagline,
+      // The configured tagline is in the default edition's language; others have their own.
+      tagline: edition === editions.default ? options.tagline : t('site.tagline'),
       origin: options.origin,
-      language,
-      dates: { locale: LOCALES[language], timeZone: options.timeZone },
-      navigation: await reading.navigation(language),
+      language: edition.language,
+      edition,
+      otherEditions: editions.all.filter((e) => e !== edition),
+      t,
+      url: (p) => editionPath(edition, p),
+      dates: { locale: edition.locale, timeZone: options.timeZone },
+      navigation: await reading.navigation(edition.language),
       socialProfiles: options.socialProfiles,
       assets: {
         css: { url: assets.url('site.css'), integrity: assets.integrity('site.css') },
@@ -88,11 +96,11 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
     };
   }
 
-  async function notFound(path: string): Promise<RenderedPage> {
-    const home = await reading.homePage(language);
+  async function notFound(path: string, edition: Edition): Promise<RenderedPage> {
+    const home = await reading.homePage(edition.language);
     const latest = [home.lead, ...home.top].filter((c) => c !== undefined).slice(0, 4);
     // Unknown URLs are unbounded: never let them push real pages out of the cache.
-    return { status: 404, html: renderDocument(<NotFoundPage ctx={await context(path)} latest={latest} />), tags: ['list'], cacheable: false };
+    return { status: 404, html: renderDocument(<NotFoundPage ctx={await context(path, edition)} latest={latest} />), tags: ['list'], cacheable: false };
   }
 
   async function send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage>) {
@@ -105,42 +113,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
 
   const cardTags = (ids: readonly number[]) => ids.map((id) => `article:${id}`);
 
-  app.get('/', (req, reply) =>
-    send(req, reply, `${language}:/`, async () => {
-      const m = await reading.homePage(language);
-      const ids = [m.lead, ...m.top].filter((c) => c !== undefined).map((c) => c.id).concat(m.sections.flatMap((s) => s.cards.map((c) => c.id)));
-      return { status: 200, html: renderDocument(<HomePage ctx={await context('/')} m={m} />), tags: ['list', 'home', ...cardTags(ids)], lastModified: m.lastModified };
-    }),
-  );
-
-  app.get<{ Params: { slug: string }; Querystring: PageQuery }>('/tag/:slug', { schema: { querystring: pageQuery } }, (req, reply) => {
-    const page = req.query.page ?? 1;
-    const path = `/tag/${req.params.slug}`;
-    return send(req, reply, `${language}:${path}?${page}`, async () => {
-      const m = await reading.tagPage(language, req.params.slug, page);
-      if (!m || (page > 1 && page > m.totalPages)) return notFound(path);
-      return { status: 200, html: renderDocument(<TagPage ctx={await context(path)} m={m} />), tags: ['list', `tag:${m.tag.id}`, ...cardTags(m.cards.map((c) => c.id))] };
-    });
-  });
-
-  app.get<{ Params: { slug: string }; Querystring: PageQuery }>('/author/:slug', { schema: { querystring: pageQuery } }, (req, reply) => {
-    const page = req.query.page ?? 1;
-    const path = `/author/${req.params.slug}`;
-    return send(req, reply, `${language}:${path}?${page}`, async () => {
-      const m = await reading.authorPage(language, req.params.slug, page);
-      if (!m || (page > 1 && page > m.totalPages)) return notFound(path);
-      return { status: 200, html: renderDocument(<AuthorPage ctx={await context(path)} m={m} />), tags: ['list', `author:${m.author.id}`, ...cardTags(m.cards.map((c) => c.id))] };
-    });
-  });
-
-  app.get<{ Querystring: { audio?: string } }>('/live', { schema: { querystring: { type: 'object', properties: { audio: { type: 'string', enum: ['0', '1'] } } } } }, (req, reply) => {
-    const audio = req.query.audio === '1';
-    return send(req, reply, `${language}:/live?${audio ? 'audio' : 'video'}`, async () => ({
-      status: 200,
-      html: renderDocument(<LivePage ctx={await context('/live')} audio={audio} />),
-      tags: ['live'],
-    }));
-  });
+  for (const edition of editions.all) registerEditionRoutes(edition);
 
   // A signed preview shows a draft exactly as it will look, to whoever holds the link.
   app.get<{ Params: { id: string }; Querystring: { expires?: string; sig?: string } }>('/preview/:id', async (req, reply) => {
@@ -148,11 +121,11 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
     const ok = Number.isInteger(id) && (await deps.previews.verify(id, Number(req.query.expires), req.query.sig ?? ''));
     const article = ok ? await reading.anyArticle(id) : undefined;
     if (!article) {
-      const page = await notFound(`/preview/${req.params.id}`);
+      const page = await notFound(`/preview/${req.params.id}`, editions.default);
       return reply.code(404).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page.html);
     }
     const m = await reading.articlePage(article);
-    const html = renderDocument(<ArticlePage ctx={await context(m.url)} m={m} preview />);
+    const html = renderDocument(<ArticlePage ctx={await context(m.url, editions.of(article.language))} m={m} preview />);
     return reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
   });
 
@@ -168,45 +141,80 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
     return reply.header('cache-control', 'public, max-age=31536000, immutable').type(VARIANT_TYPES[format]).send(bytes);
   });
 
-  // Sections and articles share the path space: /news/middle-east-africa/libya is a section,
-  // /news/middle-east-africa/libya/<slug> an article. Anything else is a 404 page.
-  app.get<{ Params: { '*': string }; Querystring: PageQuery }>('/*', { schema: { querystring: pageQuery } }, (req, reply) => {
-    const raw = req.params['*'];
-    const segments = raw.split('/').filter(Boolean);
-    const path = '/' + segments.join('/');
-    const page = req.query.page ?? 1;
-    if (raw.endsWith('/') && segments.length > 0) return reply.redirect(path, 301);
-    return send(req, reply, `${language}:${path}?${page}`, async () => {
-      if (segments.length > 12 || segments.some((s) => s.length > 120)) return notFound(path);
-      const found = await reading.resolve(language, segments);
-      switch (found.kind) {
-        case 'section': {
-          const m = await reading.sectionPage(found.section, page);
-          if (page > 1 && page > m.totalPages) return notFound(path);
-          return { status: 200, html: renderDocument(<SectionPage ctx={await context(path)} m={m} />), tags: ['list', `section:${found.section.id}`, ...cardTags(m.cards.map((c) => c.id))] };
-        }
-        case 'article': {
-          // Articles have no pages: `?page=N` must not store a copy per N in the cache.
-          if (req.query.page !== undefined) return { status: 301, html: '', location: path, tags: [], cacheable: false };
-          const [m, thread, commentSettings] = await Promise.all([reading.articlePage(found.article), deps.comments.thread(found.article.id, {}, found.article), deps.comments.settings()]);
-          const shown = [m.article.id, ...m.related.keys(), ...m.moreFromSection.map((c) => c.id)];
-          return {
-            status: 200,
-            html: renderDocument(<ArticlePage ctx={await context(path)} m={m} comments={{ thread, guests: commentSettings.guestComments }} />),
-            tags: [`section-list:${m.article.sectionId}`, ...cardTags(shown)],
-            lastModified: m.lastModified,
-          };
-        }
-        case 'redirect':
-          return { status: 301, html: '', location: found.location, tags: [`article:${found.articleId}`] };
-        case 'none':
-          return notFound(path);
-      }
+  /** One edition's pages: its home, tags, authors, and the section/story path space. */
+  function registerEditionRoutes(edition: Edition) {
+    const { language, prefix } = edition;
+    const home = editionPath(edition, '/');
+    app.get(home, (req, reply) =>
+      send(req, reply, `${language}:${home}`, async () => {
+        const m = await reading.homePage(language);
+        const ids = [m.lead, ...m.top].filter((c) => c !== undefined).map((c) => c.id).concat(m.sections.flatMap((s) => s.cards.map((c) => c.id)));
+        return { status: 200, html: renderDocument(<HomePage ctx={await context(home, edition)} m={m} />), tags: ['list', 'home', ...cardTags(ids)], lastModified: m.lastModified };
+      }),
+    );
+
+    app.get<{ Params: { slug: string }; Querystring: PageQuery }>(`${prefix}/tag/:slug`, { schema: { querystring: pageQuery } }, (req, reply) => {
+      const page = req.query.page ?? 1;
+      const path = `${prefix}/tag/${req.params.slug}`;
+      return send(req, reply, `${language}:${path}?${page}`, async () => {
+        const m = await reading.tagPage(language, req.params.slug, page);
+        if (!m || (page > 1 && page > m.totalPages)) return notFound(path, edition);
+        return { status: 200, html: renderDocument(<TagPage ctx={await context(path, edition)} m={m} />), tags: ['list', `tag:${m.tag.id}`, ...cardTags(m.cards.map((c) => c.id))] };
+      });
     });
-  });
+
+    app.get<{ Params: { slug: string }; Querystring: PageQuery }>(`${prefix}/author/:slug`, { schema: { querystring: pageQuery } }, (req, reply) => {
+      const page = req.query.page ?? 1;
+      const path = `${prefix}/author/${req.params.slug}`;
+      return send(req, reply, `${language}:${path}?${page}`, async () => {
+        const m = await reading.authorPage(language, req.params.slug, page);
+        if (!m || (page > 1 && page > m.totalPages)) return notFound(path, edition);
+        return { status: 200, html: renderDocument(<AuthorPage ctx={await context(path, edition)} m={m} />), tags: ['list', `author:${m.author.id}`, ...cardTags(m.cards.map((c) => c.id))] };
+      });
+    });
+
+
+    // Sections and articles share the path space: /news/middle-east-africa/libya is a section,
+    // /news/middle-east-africa/libya/<slug> an article. Anything else is a 404 page.
+    app.get<{ Params: { '*': string }; Querystring: PageQuery }>(`${prefix}/*`, { schema: { querystring: pageQuery } }, (req, reply) => {
+      const raw = req.params['*'];
+      const segments = raw.split('/').filter(Boolean);
+      const path = editionPath(edition, '/' + segments.join('/'));
+      const page = req.query.page ?? 1;
+      if (raw.endsWith('/') && (segments.length > 0 || prefix)) return reply.redirect(path, 301);
+      return send(req, reply, `${language}:${path}?${page}`, async () => {
+        if (segments.length > 12 || segments.some((s) => s.length > 120)) return notFound(path, edition);
+        const found = await reading.resolve(language, segments);
+        switch (found.kind) {
+          case 'section': {
+            const m = await reading.sectionPage(found.section, page);
+            if (page > 1 && page > m.totalPages) return notFound(path, edition);
+            return { status: 200, html: renderDocument(<SectionPage ctx={await context(path, edition)} m={m} />), tags: ['list', `section:${found.section.id}`, ...cardTags(m.cards.map((c) => c.id))] };
+          }
+          case 'article': {
+            // Articles have no pages: `?page=N` must not store a copy per N in the cache.
+            if (req.query.page !== undefined) return { status: 301, html: '', location: path, tags: [], cacheable: false };
+            const [m, thread, commentSettings] = await Promise.all([reading.articlePage(found.article), deps.comments.thread(found.article.id, {}, found.article), deps.comments.settings()]);
+            const shown = [m.article.id, ...m.related.keys(), ...m.moreFromSection.map((c) => c.id)];
+            return {
+              status: 200,
+              html: renderDocument(<ArticlePage ctx={await context(path, edition)} m={m} comments={{ thread, guests: commentSettings.guestComments }} />),
+              tags: [`section-list:${m.article.sectionId}`, ...cardTags(shown)],
+              lastModified: m.lastModified,
+            };
+          }
+          case 'redirect':
+            return { status: 301, html: '', location: found.location, tags: [`article:${found.articleId}`] };
+          case 'none':
+            return notFound(path, edition);
+        }
+      });
+    });
+  }
 
   app.setNotFoundHandler(async (req, reply) => {
-    const page = await notFound(req.url.split('?')[0] ?? '/');
+    const path = req.url.split('?')[0] ?? '/';
+    const page = await notFound(path, editions.fromPath(path).edition);
     return reply.code(404).header('cache-control', shortCacheControl).type('text/html; charset=utf-8').send(page.html);
   });
 
@@ -221,11 +229,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
     }
     let html: string;
     try {
-      html = renderDocument(<ErrorPage ctx={await context(req.url.split('?')[0] ?? '/')} status={status} message={message} />);
+      const path = req.url.split('?')[0] ?? '/';
+      html = renderDocument(<ErrorPage ctx={await context(path, editions.fromPath(path).edition)} status={status} message={message} />);
     } catch {
       html = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Error</title></head><body><h1>Something went wrong</h1></body></html>';
     }
     return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   });
-  return { context, send, notFound };
+  return { editions, context, send, notFound };
 }

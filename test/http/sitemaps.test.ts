@@ -59,7 +59,8 @@ const parse = (xml: string): XmlDoc => parser.parse(xml, true) as XmlDoc;
 /** The later of the row's last write and its publication: the page's last change. */
 const lastmodOf = (a: Article): string => new Date(Math.max(Date.parse(a.updatedAt), Date.parse(a.publishedAt ?? a.updatedAt))).toISOString();
 const newestOf = (dates: readonly string[]): string | undefined => [...dates].sort().at(-1);
-const fileName = (url: string) => url.slice(`${TEST_ORIGIN}/sitemaps/`.length);
+/** The file name of an English-edition sitemap URL (Spanish ones live under /es/sitemaps/). */
+const fileName = (url: string) => (url.startsWith(`${TEST_ORIGIN}/sitemaps/`) ? url.slice(`${TEST_ORIGIN}/sitemaps/`.length) : url);
 
 /** RFC 9309 matching for one group: the longest matching rule wins, Allow on a tie. */
 function robotsAllows(rules: readonly { allow: boolean; path: string }[], path: string): boolean {
@@ -135,7 +136,7 @@ describe.each(DIALECTS)('sitemaps and robots.txt on %s', (dialect) => {
     expect(files.length).toBeLessThanOrEqual(MAX_URLS);
     expect(Buffer.byteLength(res.body)).toBeLessThan(MAX_BYTES);
     for (const f of files) {
-      expect(f.loc).toMatch(new RegExp(`^${TEST_ORIGIN.replace(/\./g, '\\.')}/sitemaps/[a-z0-9-]+\\.xml$`));
+      expect(f.loc).toMatch(new RegExp(`^${TEST_ORIGIN.replace(/\./g, '\\.')}(/es)?/sitemaps/[a-z0-9-]+\\.xml$`));
       if (f.lastmod !== undefined) expect(f.lastmod).toMatch(W3C_DATETIME);
     }
     return files;
@@ -156,6 +157,7 @@ describe.each(DIALECTS)('sitemaps and robots.txt on %s', (dialect) => {
       reading: t.app.reading,
       cache: new PageCache({ ttlSeconds: 0, maxEntries: 0 }),
       events: t.app.events,
+      editions: t.app.editions,
       options: { origin: TEST_ORIGIN, siteName: SITE_NAME, tagline: '', timeZone: 'UTC', feedFullText: false },
       now: opts.now ?? (() => clock),
       ...(opts.limits ? { limits: opts.limits } : {}),

@@ -36,7 +36,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
   async function message(reply: FastifyReply, path: string, title: string, text: string, status = 200) {
     return sendPrivatePage(
       reply,
-      <MessagePage ctx={await site.context(path)} title={title} status={status >= 400 ? 'error' : 'ok'}>
+      <MessagePage ctx={await site.context(path, site.editions.default)} title={title} status={status >= 400 ? 'error' : 'ok'}>
         <p>{text}</p>
       </MessagePage>,
       status,
@@ -58,7 +58,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
   }
 
   app.get<{ Querystring: { next?: string } }>('/account/signup', async (req, reply) =>
-    sendPrivatePage(reply, <SignUpPage ctx={await site.context('/account/signup')} next={safeNext(req.query.next)} values={{ email: '', displayName: '' }} />),
+    sendPrivatePage(reply, <SignUpPage ctx={await site.context('/account/signup', site.editions.default)} next={safeNext(req.query.next)} values={{ email: '', displayName: '' }} />),
   );
 
   app.post('/account/signup', async (req, reply) => {
@@ -68,19 +68,19 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
       await readers.signUp({ ...values, password: field(req.body, 'password') });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      return sendPrivatePage(reply, <SignUpPage ctx={await site.context('/account/signup')} next={next} values={values} errors={err.issues} />, 400);
+      return sendPrivatePage(reply, <SignUpPage ctx={await site.context('/account/signup', site.editions.default)} next={next} values={values} errors={err.issues} />, 400);
     }
     return message(reply, '/account/signup', 'Check your email', `We sent a link to ${values.email.trim()}. Open it to confirm your address and sign in. Your comments wait for a moderator until then.`);
   });
 
   app.get<{ Querystring: { next?: string } }>('/account/signin', async (req, reply) =>
-    sendPrivatePage(reply, <SignInPage ctx={await site.context('/account/signin')} next={safeNext(req.query.next)} email="" />),
+    sendPrivatePage(reply, <SignInPage ctx={await site.context('/account/signin', site.editions.default)} next={safeNext(req.query.next)} email="" />),
   );
 
   app.post('/account/signin', async (req, reply) => {
     const email = field(req.body, 'email');
     const next = safeNext(field(req.body, 'next'));
-    const page = async (errors: string[], status: number) => sendPrivatePage(reply, <SignInPage ctx={await site.context('/account/signin')} next={next} email={email} errors={errors} />, status);
+    const page = async (errors: string[], status: number) => sendPrivatePage(reply, <SignInPage ctx={await site.context('/account/signin', site.editions.default)} next={next} email={email} errors={errors} />, status);
     try {
       const signed = await readers.signIn({ email, password: field(req.body, 'password'), ip: req.ip });
       if (!signed) return await page(['That email and password do not match an account.'], 400);
@@ -98,7 +98,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
       await readers.requestSignInLink(email);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      return sendPrivatePage(reply, <SignInPage ctx={await site.context('/account/signin')} next="/account" email={email} errors={err.issues} />, 400);
+      return sendPrivatePage(reply, <SignInPage ctx={await site.context('/account/signin', site.editions.default)} next="/account" email={email} errors={err.issues} />, 400);
     }
     // The same answer whether or not the address has an account.
     return message(reply, '/account/signin', 'Check your email', 'If that address has an account, a sign-in link is on its way. It works once, for 30 minutes.');
@@ -107,7 +107,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
   const tokenParams = { type: 'object', properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' } }, required: ['token'] } as const;
 
   app.get<{ Params: { token: string } }>('/account/link/:token', { schema: { params: tokenParams } }, async (req, reply) =>
-    sendPrivatePage(reply, <LinkConfirmPage ctx={await site.context('/account/link')} token={req.params.token} />),
+    sendPrivatePage(reply, <LinkConfirmPage ctx={await site.context('/account/link', site.editions.default)} token={req.params.token} />),
   );
 
   app.post<{ Params: { token: string } }>('/account/link/:token', { schema: { params: tokenParams } }, async (req, reply) => {
@@ -135,7 +135,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     const c = await signedInReader(req, reply, false);
     if (!c?.reader) return reply;
     const history = await comments.history(c.reader.reader.id);
-    return sendPrivatePage(reply, <AccountPage ctx={await site.context('/account')} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} notice={ACCOUNT_NOTICES[req.query.notice ?? '']} />);
+    return sendPrivatePage(reply, <AccountPage ctx={await site.context('/account', site.editions.default)} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} notice={ACCOUNT_NOTICES[req.query.notice ?? '']} />);
   });
 
   /** Runs an account form; a validation error re-renders the page with it. */
@@ -149,7 +149,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const history = await comments.history(reader.reader.id);
-      return sendPrivatePage(reply, <AccountPage ctx={await site.context('/account')} reader={reader.reader} csrf={reader.csrfToken} history={history} errors={err.issues} />, 400);
+      return sendPrivatePage(reply, <AccountPage ctx={await site.context('/account', site.editions.default)} reader={reader.reader} csrf={reader.csrfToken} history={history} errors={err.issues} />, 400);
     }
   }
 
@@ -186,7 +186,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     if (!c?.reader) return reply;
     if (field(req.body, 'confirm') !== 'DELETE') {
       const history = await comments.history(c.reader.reader.id);
-      return sendPrivatePage(reply, <AccountPage ctx={await site.context('/account')} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} errors={['Type DELETE in capitals to confirm.']} />, 400);
+      return sendPrivatePage(reply, <AccountPage ctx={await site.context('/account', site.editions.default)} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} errors={['Type DELETE in capitals to confirm.']} />, 400);
     }
     await comments.deleteAccount(c.reader.reader.id);
     clearReaderCookie(reply, secure);

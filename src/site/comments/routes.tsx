@@ -78,6 +78,12 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     return found;
   }
 
+  /** Comment pages speak the language of their story's edition. */
+  async function storyContext(articleId: number, path = `/articles/${articleId}/comments`) {
+    const found = await reading.publicArticle(articleId);
+    return site.context(path, site.editions.of(found?.article.language ?? site.editions.default.language));
+  }
+
   function authorOf(c: Commenter): CommentAuthor | undefined {
     if (c.staff) return { kind: 'staff', user: c.staff.user };
     if (c.reader) return { kind: 'reader', readerId: c.reader.reader.id };
@@ -104,7 +110,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       viewerOf(commenter, articleId),
       opts.replyTo ? comments.view(opts.replyTo) : Promise.resolve(undefined),
     ]);
-    const ctx = await site.context(`/articles/${articleId}/comments`);
+    const ctx = await storyContext(articleId);
     return (
       <CommentsPage
         ctx={ctx}
@@ -147,7 +153,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       const articleId = Number(req.params.id);
       await story(articleId);
       const thread = await comments.thread(articleId, { sort: req.query.sort ?? 'newest', page: req.query.page ?? 1 });
-      const ctx = await site.context(`/articles/${articleId}/comments`);
+      const ctx = await storyContext(articleId);
       const html = thread.comments.map((c) => renderFragment(<CommentItem c={c} ctx={ctx} />)).join('');
       return reply.header('cache-control', 'no-store').send({ html, hasMore: thread.hasMore, count: thread.count, countText: countText(thread.count), page: thread.page, sort: thread.sort });
     },
@@ -161,7 +167,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       if (!root || root.articleId !== Number(req.params.id) || root.depth !== 0 || root.status !== 'approved') throw new NotFoundError('no such thread');
       const { url } = await story(root.articleId);
       const replies = await comments.moreReplies(root.id, req.query.skip ?? 0);
-      const ctx = await site.context(`/articles/${root.articleId}/comments`);
+      const ctx = await storyContext(root.articleId);
       if (wantsJson(req)) return reply.header('cache-control', 'no-store').send({ html: replies.map((c) => renderFragment(<CommentItem c={c} ctx={ctx} />)).join('') });
       return sendPrivatePage(reply, <RepliesPage ctx={ctx} root={root} replies={replies} articleUrl={url} />);
     },
@@ -173,7 +179,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     const c = await loadCommenter(req, deps);
     reply.header('cache-control', 'private, no-store');
     if (!c.reader && !c.staff) return reply.send({ signedIn: false });
-    const ctx = await site.context(`/articles/${articleId}/comments`);
+    const ctx = await storyContext(articleId);
     const state = c.reader ? await comments.viewerState(articleId, c.reader.reader.id) : { liked: [], pending: [], own: [], following: [] };
     return reply.send({
       signedIn: true,
@@ -192,7 +198,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   app.get<{ Params: { id: string } }>('/articles/:id/comments/events', { schema: { params: idParams } }, async (req, reply) => {
     const articleId = Number(req.params.id);
     await story(articleId);
-    const ctx = await site.context(`/articles/${articleId}/comments`);
+    const ctx = await storyContext(articleId);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -261,7 +267,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       const result = await comments.post({ articleId, body: text, ...(parentId ? { parentId } : {}) }, author, req.ip);
       const c = result.comment;
       if (json) {
-        const ctx = await site.context(`/articles/${articleId}/comments`);
+        const ctx = await storyContext(articleId);
         const count = await comments.repo.articleCount(articleId);
         return reply.code(201).header('cache-control', 'no-store').send({ id: c.id, status: c.status, message: result.message, html: renderFragment(<CommentItem c={c} ctx={ctx} own />), count, countText: countText(count) });
       }
@@ -320,7 +326,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   app.get<{ Params: { id: string } }>('/comments/:id/report', { schema: { params: idParams } }, async (req, reply) => {
     const comment = await comments.view(Number(req.params.id));
     if (!comment || comment.status !== 'approved') throw new NotFoundError('no such comment');
-    return sendPrivatePage(reply, <ReportPage ctx={await site.context(`/comments/${comment.id}/report`)} comment={comment} />);
+    return sendPrivatePage(reply, <ReportPage ctx={await storyContext(comment.articleId, `/comments/${comment.id}/report`)} comment={comment} />);
   });
 
   // Anyone may report (guests too, when they can read it); a signed-in reader once per comment.
@@ -336,7 +342,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       if (wantsJson(req)) return reply.code(400).send({ error: err.issues.join(' ') });
       const comment = await comments.view(id);
       if (!comment) throw new NotFoundError('no such comment');
-      return sendPrivatePage(reply, <ReportPage ctx={await site.context(`/comments/${id}/report`)} comment={comment} error={`Choose a reason: ${Object.values(REPORT_REASONS).join(', ')}.`} />, 400);
+      return sendPrivatePage(reply, <ReportPage ctx={await storyContext(comment.articleId, `/comments/${id}/report`)} comment={comment} error={`Choose a reason: ${Object.values(REPORT_REASONS).join(', ')}.`} />, 400);
     }
     if (wantsJson(req)) return reply.header('cache-control', 'no-store').send({ message: NOTICES.reported });
     const comment = await comments.view(id);
@@ -348,7 +354,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     if (!c.reader) return reply.redirect(`/account/signin?next=${encodeURIComponent(req.url)}`, 303);
     const comment = await comments.view(Number(req.params.id));
     if (!comment || comment.readerId !== c.reader.reader.id || comment.status === 'deleted' || comment.status === 'rejected') throw new NotFoundError('no such comment of yours');
-    return sendPrivatePage(reply, <EditCommentPage ctx={await site.context(`/comments/${comment.id}/edit`)} comment={comment} />);
+    return sendPrivatePage(reply, <EditCommentPage ctx={await storyContext(comment.articleId, `/comments/${comment.id}/edit`)} comment={comment} />);
   });
 
   app.post<{ Params: { id: string } }>('/comments/:id/edit', { schema: { params: idParams } }, async (req, reply) => {
@@ -357,7 +363,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     try {
       const edited = await comments.edit(Number(req.params.id), c.reader.reader.id, field(req.body, 'body'));
       if (wantsJson(req)) {
-        const ctx = await site.context(`/articles/${edited.articleId}/comments`);
+        const ctx = await storyContext(edited.articleId);
         return reply.header('cache-control', 'no-store').send({ status: edited.status, html: renderFragment(<CommentItem c={edited} ctx={ctx} own />) });
       }
       return reply.redirect(`/articles/${edited.articleId}/comments#comment-${edited.id}`, 303);
@@ -367,7 +373,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       if (wantsJson(req)) return reply.code(422).send({ error: message });
       const comment = await comments.view(Number(req.params.id));
       if (!comment) throw new NotFoundError('no such comment');
-      return sendPrivatePage(reply, <EditCommentPage ctx={await site.context(`/comments/${comment.id}/edit`)} comment={{ ...comment, body: field(req.body, 'body') }} error={message} />, 422);
+      return sendPrivatePage(reply, <EditCommentPage ctx={await storyContext(comment.articleId, `/comments/${comment.id}/edit`)} comment={{ ...comment, body: field(req.body, 'body') }} error={message} />, 422);
       throw err;
     }
   });
@@ -399,14 +405,14 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   const scopeOf = (q: UnsubscribeQuery['Querystring']) => ({ readerId: q.r, rootId: q.t === 'all' ? ('all' as const) : Number(q.t) });
 
   app.get<UnsubscribeQuery>('/comments/unsubscribe', { schema: { querystring: unsubscribeQuery } }, async (req, reply) => {
-    const ctx = await site.context('/comments/unsubscribe');
+    const ctx = await site.context('/comments/unsubscribe', site.editions.default);
     const action = `/comments/unsubscribe?r=${req.query.r}&t=${encodeURIComponent(req.query.t)}&s=${encodeURIComponent(req.query.s)}`;
     return sendPrivatePage(reply, <UnsubscribePage ctx={ctx} action={action} all={req.query.t === 'all'} />);
   });
 
   app.post<UnsubscribeQuery>('/comments/unsubscribe', { schema: { querystring: unsubscribeQuery } }, async (req, reply) => {
     const ok = await deps.notifier.unsubscribe(scopeOf(req.query), req.query.s);
-    const ctx = await site.context('/comments/unsubscribe');
+    const ctx = await site.context('/comments/unsubscribe', site.editions.default);
     return sendPrivatePage(
       reply,
       <MessagePage ctx={ctx} title={ok ? 'Unsubscribed' : 'This link does not work'} status={ok ? 'ok' : 'error'}>

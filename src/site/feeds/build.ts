@@ -18,6 +18,7 @@ import type { FeedEntry, FeedList, FeedSubject } from '../../services/feeds.js';
 import { defaultWidth, mediaUrl } from '../format.js';
 import { FEED_FORMATS, feedPath, feedTitle } from './links.js';
 import type { FeedFormat, FeedTarget } from './links.js';
+import type { Translate } from '../i18n/translate.js';
 import { storyHtml } from './story-html.js';
 
 export interface FeedSiteOptions {
@@ -25,6 +26,10 @@ export interface FeedSiteOptions {
   siteName: string;
   tagline: string;
   language: string;
+  /** The edition's URL prefix ('' or '/es'). */
+  prefix: string;
+  /** The edition's words: lists are described as on their HTML pages. */
+  t: Translate;
   /** Whole stories (true) or their standfirst only (false). */
   fullText: boolean;
 }
@@ -97,7 +102,7 @@ function toStory(entry: FeedEntry, site: FeedSiteOptions): Story {
     authors: entry.authors.map((p) => ({ name: p.name, url: `${origin}/author/${encodeURIComponent(p.slug)}` })),
     categories: uniqueByName([
       { name: entry.section.name, term: entry.section.url.slice(1), scheme: `${origin}/`, url: `${origin}${entry.section.url}` },
-      ...entry.tags.map((t) => ({ name: t.name, term: t.slug, scheme: `${origin}/tag/`, url: `${origin}/tag/${encodeURIComponent(t.slug)}` })),
+      ...entry.tags.map((t) => ({ name: t.name, term: t.slug, scheme: `${origin}${site.prefix}/tag/`, url: `${origin}${site.prefix}/tag/${encodeURIComponent(t.slug)}` })),
     ]),
     image: lead
       ? { url: `${origin}${mediaUrl(lead, width, 'jpeg')}`, width, height: Math.round((lead.height * width) / lead.width), alt: lead.alt, credit: lead.credit }
@@ -105,16 +110,16 @@ function toStory(entry: FeedEntry, site: FeedSiteOptions): Story {
   };
 }
 
-function targetOf(subject: FeedSubject): FeedTarget {
+function targetOf(subject: FeedSubject, prefix: string): FeedTarget {
   switch (subject.kind) {
     case 'home':
-      return subject;
+      return { kind: 'home', prefix };
     case 'section':
-      return { kind: 'section', url: subject.url, name: subject.section.name };
+      return { kind: 'section', url: subject.url, name: subject.section.name, prefix };
     case 'tag':
-      return { kind: 'tag', slug: subject.tag.slug, name: subject.tag.name };
+      return { kind: 'tag', slug: subject.tag.slug, name: subject.tag.name, prefix };
     case 'author':
-      return { kind: 'author', slug: subject.author.slug, name: subject.author.name };
+      return { kind: 'author', slug: subject.author.slug, name: subject.author.name, prefix };
   }
 }
 
@@ -122,18 +127,18 @@ function targetOf(subject: FeedSubject): FeedTarget {
 function describeList(subject: FeedSubject, site: FeedSiteOptions): { description: string; page: string } {
   switch (subject.kind) {
     case 'home':
-      return { description: site.tagline, page: '/' };
+      return { description: site.tagline, page: site.prefix || '/' };
     case 'section':
-      return { description: subject.section.description || `The latest ${subject.section.name} stories from ${site.siteName}.`, page: subject.url };
+      return { description: subject.section.description || site.t('list.sectionDescription', { section: subject.section.name, site: site.siteName }), page: subject.url };
     case 'tag':
-      return { description: `Stories about ${subject.tag.name} from ${site.siteName}.`, page: `/tag/${encodeURIComponent(subject.tag.slug)}` };
+      return { description: site.t('list.tagDescription', { tag: subject.tag.name, site: site.siteName }), page: `${site.prefix}/tag/${encodeURIComponent(subject.tag.slug)}` };
     case 'author':
-      return { description: subject.author.bio || `Stories by ${subject.author.name}.`, page: `/author/${encodeURIComponent(subject.author.slug)}` };
+      return { description: subject.author.bio || site.t('list.authorDescription', { author: subject.author.name }), page: `${site.prefix}/author/${encodeURIComponent(subject.author.slug)}` };
   }
 }
 
 function feedOptions(list: FeedList, stories: readonly Story[], site: FeedSiteOptions, now: Date): FeedOptions {
-  const target = targetOf(list.subject);
+  const target = targetOf(list.subject, site.prefix);
   const { description, page } = describeList(list.subject, site);
   const self = (format: FeedFormat) => `${site.origin}${feedPath(target, format)}`;
   const newest = stories.reduce<Date | undefined>((max, s) => (max === undefined || s.updated > max ? s.updated : max), undefined);

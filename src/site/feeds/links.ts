@@ -20,24 +20,29 @@ export function formatOfFile(file: string): FeedFormat | undefined {
   return FORMAT_NAMES.find((f) => FEED_FORMATS[f].file === file);
 }
 
-/** A list with feeds: the home page, a section (by its page URL), a tag or an author. */
-export type FeedTarget =
+/**
+ * A list with feeds: the home page, a section (by its page URL), a tag or an author, in an
+ * edition (`prefix`: '' or '/es'; a section's URL already starts with it).
+ */
+export type FeedTarget = (
   | { kind: 'home' }
   | { kind: 'section'; url: string; name: string }
   | { kind: 'tag'; slug: string; name: string }
-  | { kind: 'author'; slug: string; name: string };
+  | { kind: 'author'; slug: string; name: string }
+) & { prefix?: string };
 
-/** The folder of a list's feeds: /feeds, /feeds/section/news/libya, /feeds/tag/oil... */
+/** The folder of a list's feeds: /feeds, /feeds/section/news/libya, /es/feeds/tag/petroleo... */
 export function feedBase(target: FeedTarget): string {
+  const prefix = target.prefix ?? '';
   switch (target.kind) {
     case 'home':
-      return '/feeds';
+      return `${prefix}/feeds`;
     case 'section':
-      return `/feeds/section${target.url}`;
+      return `${prefix}/feeds/section${target.url.startsWith(`${prefix}/`) ? target.url.slice(prefix.length) : target.url}`;
     case 'tag':
-      return `/feeds/tag/${encodeURIComponent(target.slug)}`;
+      return `${prefix}/feeds/tag/${encodeURIComponent(target.slug)}`;
     case 'author':
-      return `/feeds/author/${encodeURIComponent(target.slug)}`;
+      return `${prefix}/feeds/author/${encodeURIComponent(target.slug)}`;
   }
 }
 
@@ -57,9 +62,9 @@ export function feedLinks(target: FeedTarget, siteName: string): FeedLink[] {
  * its section. A story's URL is its section's path plus its slug (docs/architecture.md), so
  * the section's feeds follow from the canonical path.
  */
-export function defaultFeedLinks(seo: Pick<Seo, 'type' | 'canonical' | 'section'>, siteName: string): FeedLink[] {
-  const site = feedLinks({ kind: 'home' }, siteName);
+export function defaultFeedLinks(seo: Pick<Seo, 'type' | 'canonical' | 'section'>, siteName: string, prefix = ''): FeedLink[] {
+  const site = feedLinks({ kind: 'home', prefix }, siteName);
   if (seo.type !== 'article' || !seo.section || !seo.canonical.startsWith('/')) return site;
   const sectionUrl = seo.canonical.slice(0, seo.canonical.lastIndexOf('/'));
-  return sectionUrl ? [...feedLinks({ kind: 'section', url: sectionUrl, name: seo.section }, siteName), ...site] : site;
+  return sectionUrl && sectionUrl !== prefix ? [...feedLinks({ kind: 'section', url: sectionUrl, name: seo.section, prefix }, siteName), ...site] : site;
 }

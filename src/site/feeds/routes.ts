@@ -8,7 +8,8 @@
  * them) and `article:<id>` for each story they carry.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Language } from '../../core/articles.js';
+import type { Edition } from '../../core/editions.js';
+import { translator } from '../i18n/translate.js';
 import { FeedService } from '../../services/feeds.js';
 import type { FeedList, FeedScope } from '../../services/feeds.js';
 import type { DiscoveryDeps } from '../discovery-deps.js';
@@ -42,47 +43,54 @@ function subjectTag(list: FeedList): string[] {
 
 export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): void {
   const { options } = deps;
-  const language: Language = 'en';
   const feeds = new FeedService({ db: deps.db, reading: deps.reading, ...(deps.now ? { now: deps.now } : {}) });
   const cc = options.cacheControl ?? DEFAULT_CACHE_CONTROL;
   const send = feedSender(deps.cache, `public, max-age=${cc.maxAge}, s-maxage=${cc.sMaxAge}, stale-while-revalidate=${cc.staleWhileRevalidate}, stale-if-error=86400`);
-  const site = { origin: options.origin, siteName: options.siteName, tagline: options.tagline, language, fullText: options.feedFullText };
+  for (const edition of deps.editions.all) registerEditionFeeds(edition);
 
-  function notFound(reply: FastifyReply): FastifyReply {
-    reply.callNotFound();
-    return reply;
-  }
+  /** One edition's feeds, under its prefix: /feeds/rss.xml, /es/feeds/rss.xml... */
+  function registerEditionFeeds(edition: Edition) {
+    const { language, prefix } = edition;
+    const t = translator(language, edition.locale);
+    const tagline = edition === deps.editions.default ? options.tagline : t('site.tagline');
+    const site = { origin: options.origin, siteName: options.siteName, tagline, language, prefix, t, fullText: options.feedFullText };
 
-  /** `path` is the feed's own path: the cache key, whatever query string came with it. */
-  function serve(req: FastifyRequest, reply: FastifyReply, path: string, scope: FeedScope, file: string) {
-    const format = formatOfFile(file);
-    if (!format) return notFound(reply);
-    return send(req, reply, `${language}:${path}`, FEED_CONTENT_TYPES[format], async () => {
-      const list = await feeds.list(language, scope);
-      // Unknown sections, tags and authors are unbounded: never stored.
-      if (!list) return { status: 404, html: '', tags: [], cacheable: false };
-      return {
-        status: 200,
-        html: renderFeed(list, format, site),
-        tags: ['list', 'feed', ...subjectTag(list), ...list.entries.map((e) => `article:${e.article.id}`)],
-      };
+    function notFound(reply: FastifyReply): FastifyReply {
+      reply.callNotFound();
+      return reply;
+    }
+
+    /** `path` is the feed's own path: the cache key, whatever query string came with it. */
+    function serve(req: FastifyRequest, reply: FastifyReply, path: string, scope: FeedScope, file: string) {
+      const format = formatOfFile(file);
+      if (!format) return notFound(reply);
+      return send(req, reply, `${language}:${path}`, FEED_CONTENT_TYPES[format], async () => {
+        const list = await feeds.list(language, scope);
+        // Unknown sections, tags and authors are unbounded: never stored.
+        if (!list) return { status: 404, html: '', tags: [], cacheable: false };
+        return {
+          status: 200,
+          html: renderFeed(list, format, site),
+          tags: ['list', 'feed', ...subjectTag(list), ...list.entries.map((e) => `article:${e.article.id}`)],
+        };
+      });
+    }
+
+    app.get<{ Params: { file: string } }>(`${prefix}/feeds/:file`, (req, reply) => serve(req, reply, `${prefix}/feeds/${req.params.file}`, { kind: 'home' }, req.params.file));
+
+    app.get<{ Params: { '*': string } }>(`${prefix}/feeds/section/*`, (req, reply) => {
+      const segments = req.params['*'].split('/');
+      const file = segments.pop() ?? '';
+      if (segments.length === 0 || segments.length > 12 || segments.some((s) => s.length === 0 || s.length > 120)) return notFound(reply);
+      return serve(req, reply, `${prefix}/feeds/section/${segments.join('/')}/${file}`, { kind: 'section', segments }, file);
     });
+
+    app.get<{ Params: { slug: string; file: string } }>(`${prefix}/feeds/tag/:slug/:file`, (req, reply) =>
+      serve(req, reply, `${prefix}/feeds/tag/${req.params.slug}/${req.params.file}`, { kind: 'tag', slug: req.params.slug }, req.params.file),
+    );
+
+    app.get<{ Params: { slug: string; file: string } }>(`${prefix}/feeds/author/:slug/:file`, (req, reply) =>
+      serve(req, reply, `${prefix}/feeds/author/${req.params.slug}/${req.params.file}`, { kind: 'author', slug: req.params.slug }, req.params.file),
+    );
   }
-
-  app.get<{ Params: { file: string } }>('/feeds/:file', (req, reply) => serve(req, reply, `/feeds/${req.params.file}`, { kind: 'home' }, req.params.file));
-
-  app.get<{ Params: { '*': string } }>('/feeds/section/*', (req, reply) => {
-    const segments = req.params['*'].split('/');
-    const file = segments.pop() ?? '';
-    if (segments.length === 0 || segments.length > 12 || segments.some((s) => s.length === 0 || s.length > 120)) return notFound(reply);
-    return serve(req, reply, `/feeds/section/${segments.join('/')}/${file}`, { kind: 'section', segments }, file);
-  });
-
-  app.get<{ Params: { slug: string; file: string } }>('/feeds/tag/:slug/:file', (req, reply) =>
-    serve(req, reply, `/feeds/tag/${req.params.slug}/${req.params.file}`, { kind: 'tag', slug: req.params.slug }, req.params.file),
-  );
-
-  app.get<{ Params: { slug: string; file: string } }>('/feeds/author/:slug/:file', (req, reply) =>
-    serve(req, reply, `/feeds/author/${req.params.slug}/${req.params.file}`, { kind: 'author', slug: req.params.slug }, req.params.file),
-  );
 }

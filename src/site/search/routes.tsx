@@ -3,7 +3,8 @@
  * them briefly, but they are not put in the page cache: queries are unbounded.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Language } from '../../core/articles.js';
+import type { Edition } from '../../core/editions.js';
+import { editionPath } from '../../core/editions.js';
 import type { ReadingService } from '../../services/reading.js';
 import type { SearchService } from '../../services/search.js';
 import { renderDocument } from '../render.js';
@@ -34,8 +35,14 @@ const searchQuery = {
 type Query = Partial<SearchForm> & { page?: number };
 
 export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps): void {
-  const language: Language = 'en';
-  app.get<{ Querystring: Query }>('/search', { schema: { querystring: searchQuery } }, async (req, reply) => {
+  for (const edition of deps.site.editions.all) registerEditionSearch(app, deps, edition);
+}
+
+/** Each edition searches its own stories, stemmed in its language: /search, /es/search. */
+function registerEditionSearch(app: FastifyInstance, deps: SearchRouteDeps, edition: Edition): void {
+  const { language } = edition;
+  const path = editionPath(edition, '/search');
+  app.get<{ Querystring: Query }>(path, { schema: { querystring: searchQuery } }, async (req, reply) => {
     const q = req.query;
     const form: SearchForm = { q: (q.q ?? '').trim(), section: q.section ?? '', label: q.label ?? '', author: q.author ?? '', from: q.from ?? '', to: q.to ?? '' };
     const [tree, authors] = await Promise.all([deps.reading.sectionTree(language), deps.reading.authorsByName()]);
@@ -63,7 +70,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps
       .map((s) => ({ path: tree.path(s.id).slice(1), name: s.name, depth: tree.ancestry(s.id).length - 1 }))
       .sort((a, b) => a.path.localeCompare(b.path));
     const m: SearchPageModel = { form, results, links, sections, authors };
-    const html = renderDocument(<SearchPage ctx={await deps.site.context('/search')} m={m} />);
+    const html = renderDocument(<SearchPage ctx={await deps.site.context(path, edition)} m={m} />);
     return reply.header('cache-control', 'public, max-age=60, s-maxage=60').header('vary', 'Accept-Encoding').type('text/html; charset=utf-8').send(html);
   });
 }

@@ -4,7 +4,6 @@
  * `list` tag, so publishing, updating or unpublishing a story refreshes them at once.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Language } from '../../core/articles.js';
 import type { RenderedPage } from '../../http/page-cache.js';
 import { SitemapService, newestDate } from '../../services/sitemaps.js';
 import type { SitemapFile, SitemapLimits } from '../../services/sitemaps.js';
@@ -45,29 +44,31 @@ const TEXT: SendOptions = { contentType: 'text/plain; charset=utf-8', cacheContr
 
 export function registerSitemapRoutes(app: FastifyInstance, deps: SitemapRouteDeps): void {
   const { cache, options } = deps;
-  const language: Language = 'en';
   const sitemaps = new SitemapService({ db: deps.db, reading: deps.reading, ...(deps.now ? { now: deps.now } : {}), ...(deps.limits ? { limits: deps.limits } : {}) });
   const urlsetOptions = { origin: options.origin, siteName: options.siteName, maxBytes: sitemaps.limits.bytesPerFile };
   const notFound: RenderedPage = { status: 404, html: 'No such sitemap.\n', tags: ['list'], cacheable: false };
 
+  // One index for the whole site, listing every edition's files (/sitemaps/..., /es/sitemaps/...).
   app.get('/sitemap.xml', (req, reply) =>
     sendCached(cache, req, reply, 'sitemap:/sitemap.xml', XML, async () => {
-      const files = await sitemaps.files(language);
-      const items = files.map((f) => ({ url: `${options.origin}/sitemaps/${sitemapFileName(f)}`, ...(f.lastmod ? { lastmod: f.lastmod } : {}) }));
-      return { status: 200, html: await renderIndex(items), tags: ['list'], lastModified: newestDate(files.map((f) => f.lastmod)) };
+      const perEdition = await Promise.all(deps.editions.all.map(async (e) => ({ e, files: await sitemaps.files(e.language) })));
+      const items = perEdition.flatMap(({ e, files }) => files.map((f) => ({ url: `${options.origin}${e.prefix}/sitemaps/${sitemapFileName(f)}`, ...(f.lastmod ? { lastmod: f.lastmod } : {}) })));
+      return { status: 200, html: await renderIndex(items), tags: ['list'], lastModified: newestDate(perEdition.flatMap(({ files }) => files.map((f) => f.lastmod))) };
     }),
   );
 
-  app.get<{ Params: { file: string } }>('/sitemaps/:file', (req, reply) => {
-    const file = parseSitemapFileName(req.params.file);
-    if (!file) return reply.code(404).header('cache-control', 'public, max-age=30, s-maxage=60').type('text/plain; charset=utf-8').send(notFound.html);
-    return sendCached(cache, req, reply, `sitemap:/sitemaps/${sitemapFileName(file)}`, XML, async () => {
-      const urls = await sitemaps.urls(language, file);
-      if (!urls) return notFound;
-      if (urls.length === 0) return { status: 200, html: EMPTY_NEWS_URLSET, tags: ['list'] };
-      return { status: 200, html: await renderUrlset(file.kind, urls, urlsetOptions), tags: ['list'], lastModified: newestDate(urls.map((u) => u.lastmod)) };
+  for (const { language, prefix } of deps.editions.all) {
+    app.get<{ Params: { file: string } }>(`${prefix}/sitemaps/:file`, (req, reply) => {
+      const file = parseSitemapFileName(req.params.file);
+      if (!file) return reply.code(404).header('cache-control', 'public, max-age=30, s-maxage=60').type('text/plain; charset=utf-8').send(notFound.html);
+      return sendCached(cache, req, reply, `sitemap:${prefix}/sitemaps/${sitemapFileName(file)}`, XML, async () => {
+        const urls = await sitemaps.urls(language, file);
+        if (!urls) return notFound;
+        if (urls.length === 0) return { status: 200, html: EMPTY_NEWS_URLSET, tags: ['list'] };
+        return { status: 200, html: await renderUrlset(file.kind, urls, urlsetOptions), tags: ['list'], lastModified: newestDate(urls.map((u) => u.lastmod)) };
+      });
     });
-  });
+  }
 
   app.get('/robots.txt', (req, reply) => sendCached(cache, req, reply, 'robots.txt', TEXT, () => Promise.resolve({ status: 200, html: robotsTxt(options.origin), tags: ['robots'] })));
 }

@@ -1,3 +1,4 @@
+import { editionPath } from '../../core/editions.js';
 import type { HomePage as Model } from '../../services/reading.js';
 import { feedLinks } from '../feeds/links.js';
 import { defaultWidth, mediaUrl } from '../format.js';
@@ -13,11 +14,12 @@ export function HomePage({ ctx, m }: { ctx: PageContext; m: Model }) {
       seo={{
         title: ctx.siteName,
         description: ctx.tagline,
-        canonical: '/',
+        canonical: ctx.url('/'),
         type: 'website',
+        alternates: ctx.otherEditions.map((e) => ({ language: e.language, href: editionPath(e, '/') })),
         image: leadImage ? { url: mediaUrl(leadImage, defaultWidth(leadImage), 'jpeg'), width: defaultWidth(leadImage), height: Math.round((leadImage.height * defaultWidth(leadImage)) / leadImage.width), alt: leadImage.alt } : undefined,
-        jsonLd: [{ '@context': 'https://schema.org', '@type': 'WebSite', name: ctx.siteName, url: ctx.origin }],
-        feeds: feedLinks({ kind: 'home' }, ctx.siteName),
+        jsonLd: [{ '@context': 'https://schema.org', '@type': 'WebSite', name: ctx.siteName, url: `${ctx.origin}${ctx.url('/')}`, inLanguage: ctx.language }],
+        feeds: feedLinks({ kind: 'home', prefix: ctx.edition.prefix }, ctx.siteName),
       }}
     >
       <h1 class="visually-hidden">{ctx.siteName}: top stories</h1>

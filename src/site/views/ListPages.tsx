@@ -41,7 +41,7 @@ export function SectionPage({ ctx, m }: { ctx: PageContext; m: SectionModel }) {
       '@type': 'BreadcrumbList',
       itemListElement: m.breadcrumbs.map((b, i) => ({ '@type': 'ListItem', position: i + 1, name: b.name, item: `${ctx.origin}${b.url}` })),
     }],
-    feeds: feedLinks({ kind: 'section', url: m.url, name: m.section.name }, ctx.siteName),
+    feeds: feedLinks({ kind: 'section', url: m.url, name: m.section.name, prefix: ctx.edition.prefix }, ctx.siteName),
   };
   return (
     <Layout ctx={ctx} seo={seo}>
@@ -69,7 +69,7 @@ export function SectionPage({ ctx, m }: { ctx: PageContext; m: SectionModel }) {
 export function TagPage({ ctx, m }: { ctx: PageContext; m: ListPage & { tag: Tag } }) {
   const base = `/tag/${m.tag.slug}`;
   return (
-    <Layout ctx={ctx} seo={{ title: `${m.tag.name}${pageSuffix(m.page)}`, description: `Stories about ${m.tag.name} from ${ctx.siteName}.`, canonical: canonicalFor(base, m.page), type: 'website', feeds: feedLinks({ kind: 'tag', slug: m.tag.slug, name: m.tag.name }, ctx.siteName) }}>
+    <Layout ctx={ctx} seo={{ title: `${m.tag.name}${pageSuffix(m.page)}`, description: `Stories about ${m.tag.name} from ${ctx.siteName}.`, canonical: canonicalFor(base, m.page), type: 'website', feeds: feedLinks({ kind: 'tag', slug: m.tag.slug, name: m.tag.name, prefix: ctx.edition.prefix }, ctx.siteName) }}>
       <header class="list-header">
         <p class="list-kind">Topic</p>
         <h1>{m.tag.name}</h1>
@@ -99,7 +99,7 @@ export function AuthorPage({ ctx, m }: { ctx: PageContext; m: ListPage & { autho
     sameAs: sameAs.length ? sameAs : undefined,
   };
   return (
-    <Layout ctx={ctx} seo={{ title: `${a.name}${pageSuffix(m.page)}`, description: a.bio || `Stories by ${a.name}.`, canonical: canonicalFor(base, m.page), type: 'profile', jsonLd: [person], feeds: feedLinks({ kind: 'author', slug: a.slug, name: a.name }, ctx.siteName) }}>
+    <Layout ctx={ctx} seo={{ title: `${a.name}${pageSuffix(m.page)}`, description: a.bio || `Stories by ${a.name}.`, canonical: canonicalFor(base, m.page), type: 'profile', jsonLd: [person], feeds: feedLinks({ kind: 'author', slug: a.slug, name: a.name, prefix: ctx.edition.prefix }, ctx.siteName) }}>
       <header class="list-header author-header">
         {m.photo && (
           <div class="author-photo">

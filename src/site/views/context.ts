@@ -1,5 +1,8 @@
 /** What every page needs besides its own content: site identity, navigation, assets. */
+import type { Language } from '../../core/articles.js';
+import type { Edition } from '../../core/editions.js';
 import type { SocialProfile } from '../../core/site-settings.js';
+import type { Translate } from '../i18n/translate.js';
 import type { Link } from '../../services/reading.js';
 import type { DateStyle } from '../format.js';
 
@@ -14,7 +17,15 @@ export interface PageContext {
   tagline: string;
   /** e.g. https://news.example.org (no trailing slash) */
   origin: string;
-  language: 'en' | 'es';
+  language: Language;
+  /** The edition being read: its URL prefix, locale and name. */
+  edition: Edition;
+  /** The other editions, for the edition switcher (their home pages). */
+  otherEditions: Edition[];
+  /** The edition's words (message files): views hold no text of their own. */
+  t: Translate;
+  /** A site path inside this edition: url('/tag/x') is '/es/tag/x' in the Spanish edition. */
+  url(path: string): string;
   dates: DateStyle;
   navigation: Link[];
   socialProfiles: SocialProfile[];
@@ -45,8 +56,17 @@ export interface Seo {
   tags?: string[];
   jsonLd?: object[];
   noindex?: boolean;
+  /** The same page in other editions (a story's translation, the other home): hreflang links. */
+  alternates?: Alternate[];
   /** Feeds of this page (home, section, tag, author); others offer the site feed (Layout). */
   feeds?: FeedLink[];
+}
+
+/** This page in another language (a translation), for `<link rel="alternate" hreflang>`. */
+export interface Alternate {
+  language: Language;
+  /** Path or absolute URL. */
+  href: string;
 }
 
 export const absolute = (ctx: PageContext, pathOrUrl: string): string => (/^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${ctx.origin}${pathOrUrl}`);

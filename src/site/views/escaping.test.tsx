@@ -9,13 +9,21 @@ import type { ArticlePage as Model } from '../../services/reading.js';
 import { renderDocument } from '../render.js';
 import { ArticlePage } from './ArticlePage.js';
 import type { PageContext } from './context.js';
+import { Editions, editionPath } from '../../core/editions.js';
+import { translator } from '../i18n/translate.js';
 
 const XSS = '<script>alert("x")</script>';
+const editions = new Editions(['en', 'es']);
+const english = editions.default;
 const ctx: PageContext = {
   siteName: 'Site "quoted" <b>',
   tagline: 'Tag',
   origin: 'https://news.example.test',
   language: 'en',
+  edition: english,
+  otherEditions: editions.all.filter((e) => e !== english),
+  t: translator('en', 'en-GB'),
+  url: (p) => editionPath(english, p),
   dates: { locale: 'en-GB', timeZone: 'UTC' },
   navigation: [{ name: `News ${XSS}`, url: '/news' }],
   socialProfiles: [{ network: 'x', url: 'https://x.com/"><script>alert(1)</script>' }],
