@@ -52,7 +52,15 @@ export interface ArticlePage {
   related: Map<number, Card>;
   inlineMedia: Map<number, MediaAsset>;
   moreFromSection: Card[];
+  /** The same story in other editions (published translations), for "Leer en español" and hreflang. */
+  translations: Translation[];
   lastModified: string;
+}
+
+export interface Translation {
+  language: Language;
+  url: string;
+  headline: string;
 }
 
 export interface HomePage {
@@ -212,6 +220,7 @@ export class ReadingService {
       updatedAt: visibleUpdateTime(article),
       corrections,
       related: new Map(relatedCards.map((c) => [c.id, c])),
+      translations: [],
       inlineMedia: media,
       moreFromSection: moreCards,
       lastModified: article.updatedAt,

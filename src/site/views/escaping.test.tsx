@@ -82,6 +82,7 @@ const model: Model = {
   related: new Map(),
   inlineMedia: new Map([[1, lead]]),
   moreFromSection: [],
+  translations: [],
   lastModified: '2026-02-19T10:00:00.000Z',
 };
 
