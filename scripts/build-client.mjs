@@ -2,6 +2,9 @@
 // (src/app.ts):
 //   client/editor/main.ts   -> dist/public/editor.js   (+ .map), the newsroom's article editor
 //   client/comments/main.ts -> dist/public/comments.js (+ .map), the reader comments island
+//   client/player/main.ts   -> dist/public/player.js   (+ .map), the live TV player island
+//                              (hls.js included; loaded only by pages with [data-live-player],
+//                              see docs/live-player.md)
 // Paths are resolved from the project root, so it works from any working directory. Output
 // is written to temporary files and renamed into place, so a server or test reading
 // dist/public/ never sees a half-written bundle.
@@ -16,6 +19,7 @@ const publicDir = join(root, 'dist', 'public');
 const islands = [
   { entry: join(root, 'client', 'editor', 'main.ts'), outfile: join(publicDir, 'editor.js') },
   { entry: join(root, 'client', 'comments', 'main.ts'), outfile: join(publicDir, 'comments.js') },
+  { entry: join(root, 'client', 'player', 'main.ts'), outfile: join(publicDir, 'player.js') },
 ];
 
 /** Builds one island in memory and renames each output file into place. */

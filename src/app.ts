@@ -44,6 +44,7 @@ import { SettingsRepository } from './storage/repositories/catalog.js';
 import { registerSiteRoutes } from './site/routes.js';
 import { registerLiveRoutes } from './site/live/routes.js';
 import { Editions } from './core/editions.js';
+import { Translations } from './services/translations.js';
 import { openDatabase } from './storage/db.js';
 import type { Db } from './storage/db.js';
 import { migrateToLatest } from './storage/migrate.js';
@@ -118,6 +119,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   /** The cache tags a content change touches ('all': the section tree, on every page). */
   function tagsAffectedBy(event: ContentEvent): string[] | 'all' {
     if (event.type === 'structure.changed') return 'all';
+    if (event.type === 'live.changed') return ['live', 'schedule'];
     // A comment changes its story's page and the count on every card of it (lists carry
     // the story's tag too).
     if (event.type === 'comment.visible' || event.type === 'comment.hidden') return [`article:${event.articleId}`];
@@ -151,6 +153,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       reading,
       mailer,
       previews,
+      translations: new Translations({ db, events, newsroom }),
+      editions,
       media: new MediaLibrary({ db, store: media, limits: mediaLimits, ...clock }),
       mediaLimits,
       assets,

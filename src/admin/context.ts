@@ -1,4 +1,6 @@
 /** What newsroom routes share: services, options, and helpers to render and answer. */
+import type { Editions } from '../core/editions.js';
+import type { Translations } from '../services/translations.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { AssetManifest } from '../http/assets.js';
@@ -33,6 +35,8 @@ export interface AdminDeps {
   reading: ReadingService;
   mailer: Mailer;
   previews: Previews;
+  translations: Translations;
+  editions: Editions;
   media: MediaLibrary;
   mediaLimits: MediaLimits;
   assets: AssetManifest;

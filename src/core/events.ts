@@ -8,7 +8,9 @@ export type ContentEvent =
   /** A comment became visible (posted, approved) or changed while visible (edited, featured). */
   | { type: 'comment.visible'; articleId: number; commentId: number; count: number }
   /** A comment left the visible set (rejected, deleted). */
-  | { type: 'comment.hidden'; articleId: number; commentId: number; count: number };
+  | { type: 'comment.hidden'; articleId: number; commentId: number; count: number }
+  /** A channel, programme, schedule slot or special changed (pages tagged 'live' and 'schedule'). */
+  | { type: 'live.changed'; channelId: number };
 
 /** local: published by this instance; remote: relayed from another instance (storage/event-relay). */
 export type EventOrigin = 'local' | 'remote';

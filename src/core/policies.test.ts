@@ -45,6 +45,13 @@ describe('newsroom policies', () => {
     expect(policies.manageSettings(e)).toBe(false);
   });
 
+  it('live TV (channels, programmes, schedule): editors and admins only', () => {
+    expect(policies.manageLive(user('editor'))).toBe(true);
+    expect(policies.manageLive(user('admin'))).toBe(true);
+    for (const role of ['author', 'contributor', 'moderator'] as const) expect(policies.manageLive(user(role)), role).toBe(false);
+    expect(policies.manageLive({ ...user('admin'), disabled: true })).toBe(false);
+  });
+
   it('admin: users, roles and settings too', () => {
     const a = user('admin');
     expect(policies.manageUsers(a)).toBe(true);

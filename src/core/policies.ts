@@ -60,6 +60,8 @@ export const policies = {
   manageSections: (u: Actor) => isEditor(u),
   manageTags: (u: Actor) => isEditor(u),
   manageAuthors: (u: Actor) => isEditor(u),
+  /** Live TV: channels, programmes and the schedule. */
+  manageLive: (u: Actor) => isEditor(u),
   manageUsers: (u: Actor) => !u.disabled && u.role === 'admin',
   manageSettings: (u: Actor) => !u.disabled && u.role === 'admin',
   /** Queues, decisions on comments, warnings, suspensions and bans. */

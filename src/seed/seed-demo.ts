@@ -16,14 +16,22 @@ import { demoToBlocks } from './demo-to-doc.js';
 import { newsArticles } from './demo/articles-news.js';
 import { viewsArticles } from './demo/articles-views.js';
 import { demoAuthors } from './demo/authors.js';
-import { demoComments, demoReaders } from './demo/comments.js';
+import { demoComments as englishDemoComments, demoReaders } from './demo/comments.js';
 import { nameKey } from '../core/comments/display-names.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import { createHash } from 'node:crypto';
-import type { DemoArticle, DemoImage, DemoSectionPath } from './demo/types.js';
+import type { DemoArticle, DemoArticleEs, DemoImage, DemoSectionPath } from './demo/types.js';
+import { spanishArticles, spanishSections } from './demo/articles-es.js';
+import { spanishDemoComments } from './demo/comments-es.js';
+import type { Language } from '../core/articles.js';
+import { TranslationRepository } from '../storage/repositories/translations.js';
 
 export const demoArticles: readonly DemoArticle[] = [...newsArticles, ...viewsArticles];
+/** The Spanish edition's stories; some are versions of English ones (`translationOf`). */
+export const demoArticlesEs: readonly DemoArticleEs[] = spanishArticles;
+
+type AnyDemoArticle = Omit<DemoArticle, 'section'> & { section: string; translationOf?: string };
 
 const SECTIONS: { path: DemoSectionPath; name: string; description: string }[] = [
   { path: 'news', name: 'News', description: 'Breaking and developing stories from around the world.' },
@@ -64,10 +72,15 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedResult> {
   if (existing) return { seeded: false, articles: 0 };
 
   // Pictures first, outside the transaction: content-addressed files are harmless if unused.
-  log(`Drawing ${demoArticles.length} demo illustrations...`);
+  const editions: { language: Language; sections: { path: string; name: string; description: string }[]; articles: readonly AnyDemoArticle[] }[] = [
+    { language: 'en', sections: SECTIONS, articles: demoArticles },
+    { language: 'es', sections: spanishSections, articles: demoArticlesEs },
+  ];
+  const everyArticle = editions.flatMap((e) => e.articles);
+  log(`Drawing ${everyArticle.length} demo illustrations...`);
   const images = new Map<DemoImage, { key: string; bytes: number }>();
   let seed = 1;
-  for (const article of demoArticles) {
+  for (const article of everyArticle) {
     const figures = article.body.flatMap((b) => (typeof b === 'object' && 'figure' in b ? [b.figure] : []));
     for (const image of [article.lead, ...figures]) {
       const bytes = await renderDemoImage(image, seed++);
@@ -79,15 +92,18 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedResult> {
 
   const at = now.toISOString();
   await db.kysely.transaction().execute(async (tx) => {
+    // Keyed `${language}:${path}`: each edition has its own tree.
     const sectionIds = new Map<string, number>();
-    for (const [position, s] of SECTIONS.entries()) {
-      const parentPath = s.path.includes('/') ? s.path.slice(0, s.path.lastIndexOf('/')) : null;
-      const row = await tx
-        .insertInto('sections')
-        .values({ parent_id: parentPath ? (sectionIds.get(parentPath) ?? null) : null, slug: s.path.split('/').pop() ?? s.path, name: s.name, description: s.description, position, language: 'en', created_at: at, updated_at: at })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      sectionIds.set(s.path, row.id);
+    for (const { language, sections } of editions) {
+      for (const [position, s] of sections.entries()) {
+        const parentPath = s.path.includes('/') ? s.path.slice(0, s.path.lastIndexOf('/')) : null;
+        const row = await tx
+          .insertInto('sections')
+          .values({ parent_id: parentPath ? (sectionIds.get(`${language}:${parentPath}`) ?? null) : null, slug: s.path.split('/').pop() ?? s.path, name: s.name, description: s.description, position, language, created_at: at, updated_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        sectionIds.set(`${language}:${s.path}`, row.id);
+      }
     }
 
     const authorIds = new Map<string, number>();
@@ -113,20 +129,20 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedResult> {
 
     // Two passes: RELATED blocks point at ids, and some stories point at each other.
     const articleIds = new Map<string, number>();
-    const figureRefs = (a: DemoArticle) => {
+    const figureRefs = (a: AnyDemoArticle) => {
       const figures = a.body.flatMap((b) => (typeof b === 'object' && 'figure' in b ? [b.figure] : []));
       return (i: number) => {
         const f = figures[i];
         return f ? mediaIds.get(f) : undefined;
       };
     };
-    for (const a of demoArticles) {
-      const sectionId = sectionIds.get(a.section);
+    for (const { language, articles } of editions) for (const a of articles) {
+      const sectionId = sectionIds.get(`${language}:${a.section}`);
       if (sectionId === undefined) throw new Error(`demo article ${a.key}: unknown section ${a.section}`);
       const { fields, tags } = validateArticleInput({
         headline: a.headline,
         slug: slugify(a.headline),
-        language: 'en',
+        language,
         sectionId,
         label: a.label,
         seoHeadline: a.seoHeadline ?? null,
@@ -144,25 +160,36 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedResult> {
       await articleWrites.setTags(tx, created.id, tags, now);
       if (a.correction) await articleWrites.addCorrection(tx, created.id, 'correction', a.correction, new Date(hoursBefore(now, a.updatedHoursAgo ?? a.publishedHoursAgo / 2)));
     }
-    for (const a of demoArticles) {
+    const translations = new TranslationRepository(db.kysely);
+    for (const a of everyArticle) {
+      const original = a.translationOf === undefined ? undefined : articleIds.get(a.translationOf);
+      const id = articleIds.get(a.key);
+      if (a.translationOf !== undefined && (original === undefined || id === undefined)) throw new Error(`demo article ${a.key}: translates unknown ${a.translationOf}`);
+      if (original !== undefined && id !== undefined) {
+        await translations.join(tx, original, original);
+        await translations.join(tx, id, original);
+      }
+    }
+    for (const a of everyArticle) {
       if (!a.body.some((b) => typeof b === 'object' && 'related' in b)) continue;
       const body = { type: 'doc' as const, content: demoToBlocks(a.body, { articleId: (key) => articleIds.get(key), figureMediaId: figureRefs(a) }) };
       await tx.updateTable('articles').set({ body: JSON.stringify(body) }).where('id', '=', articleIds.get(a.key) ?? -1).execute();
     }
     // Search follows the final text (RELATED blocks were filled in above).
     for (const id of articleIds.values()) await reindexArticle(tx, db.dialect, id);
-    await seedComments(tx, articleIds, now);
+    await seedComments(tx, articleIds, everyArticle, now);
   });
   deps.events.publish({ type: 'structure.changed' });
-  log(`Seeded ${demoArticles.length} demo articles in ${SECTIONS.length} sections.`);
-  return { seeded: true, articles: demoArticles.length };
+  log(`Seeded ${everyArticle.length} demo articles (${editions.map((e) => `${e.articles.length} ${e.language}`).join(', ')}) in ${editions.reduce((n, e) => n + e.sections.length, 0)} sections.`);
+  return { seeded: true, articles: everyArticle.length };
 }
 
 /**
  * Demo readers and their comments, written straight into the tables in the seed's
  * transaction; the maintained counts are then set from what was written.
  */
-async function seedComments(tx: Transaction<Database>, articleIds: ReadonlyMap<string, number>, now: Date): Promise<void> {
+async function seedComments(tx: Transaction<Database>, articleIds: ReadonlyMap<string, number>, articles: readonly AnyDemoArticle[], now: Date): Promise<void> {
+  const demoComments = [...englishDemoComments, ...spanishDemoComments];
   const readerIds = new Map<string, number>();
   for (const r of demoReaders) {
     const created = hoursBefore(now, r.ageDays * 24 + 1);
@@ -173,51 +200,54 @@ async function seedComments(tx: Transaction<Database>, articleIds: ReadonlyMap<s
       .executeTakeFirstOrThrow();
     readerIds.set(r.key, row.id);
   }
-  const published = new Map(demoArticles.map((a) => [a.key, a.publishedHoursAgo]));
-  const ids: number[] = [];
-  const depths: number[] = [];
-  for (const c of demoComments) {
-    const articleId = articleIds.get(c.article);
-    const readerId = readerIds.get(c.reader);
-    const reader = demoReaders.find((r) => r.key === c.reader);
-    if (articleId === undefined || readerId === undefined || !reader) throw new Error(`demo comment on ${c.article} by ${c.reader}: unknown story or reader`);
-    // Comments come after their story: on a young story, the thread's timeline is compressed.
-    const age = published.get(c.article) ?? 48;
-    const hours = age > 48 ? c.hoursAgo : (c.hoursAgo / 48) * age * 0.95;
-    const parentId = c.replyTo === undefined ? null : (ids[c.replyTo] ?? null);
-    const parentDepth = c.replyTo === undefined ? -1 : (depths[c.replyTo] ?? 0);
-    const depth = Math.min(parentDepth + 1, 2);
-    const rootId = c.replyTo === undefined ? null : (await tx.selectFrom('comments').select('root_id').where('id', '=', parentId ?? -1).executeTakeFirst())?.root_id ?? null;
-    const row = await tx
-      .insertInto('comments')
-      .values({
-        article_id: articleId,
-        parent_id: parentId,
-        root_id: rootId,
-        depth,
-        reader_id: readerId,
-        staff_user_id: null,
-        author_name: reader.name,
-        guest_email: null,
-        body: c.body,
-        status: c.status ?? 'approved',
-        featured: c.featured ? 1 : 0,
-        hold_reasons: JSON.stringify(c.holdReasons ?? []),
-        like_count: c.likes ?? 0,
-        report_count: c.reported ? 1 : 0,
-        text_hash: createHash('sha256').update(c.body).digest('hex'),
-        created_at: hoursBefore(now, hours),
-        edited_at: null,
-        moderated_at: null,
-        moderated_by: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (rootId === null) await tx.updateTable('comments').set({ root_id: row.id }).where('id', '=', row.id).execute();
-    await tx.insertInto('comment_follows').values({ reader_id: readerId, root_id: rootId ?? row.id, created_at: hoursBefore(now, hours) }).onConflict((oc) => oc.columns(['reader_id', 'root_id']).doNothing()).execute();
-    if (c.reported) await tx.insertInto('comment_reports').values({ comment_id: row.id, reader_id: readerIds.get('lucia') ?? null, reason: c.reported.reason, note: c.reported.note, created_at: hoursBefore(now, hours / 2), resolved_at: null }).execute();
-    ids.push(row.id);
-    depths.push(depth);
+  const published = new Map(articles.map((a) => [a.key, a.publishedHoursAgo]));
+  // `replyTo` indexes within each edition's own list.
+  for (const list of [englishDemoComments, spanishDemoComments]) {
+    const ids: number[] = [];
+    const depths: number[] = [];
+    for (const c of list) {
+      const articleId = articleIds.get(c.article);
+      const readerId = readerIds.get(c.reader);
+      const reader = demoReaders.find((r) => r.key === c.reader);
+      if (articleId === undefined || readerId === undefined || !reader) throw new Error(`demo comment on ${c.article} by ${c.reader}: unknown story or reader`);
+      // Comments come after their story: on a young story, the thread's timeline is compressed.
+      const age = published.get(c.article) ?? 48;
+      const hours = age > 48 ? c.hoursAgo : (c.hoursAgo / 48) * age * 0.95;
+      const parentId = c.replyTo === undefined ? null : (ids[c.replyTo] ?? null);
+      const parentDepth = c.replyTo === undefined ? -1 : (depths[c.replyTo] ?? 0);
+      const depth = Math.min(parentDepth + 1, 2);
+      const rootId = c.replyTo === undefined ? null : (await tx.selectFrom('comments').select('root_id').where('id', '=', parentId ?? -1).executeTakeFirst())?.root_id ?? null;
+      const row = await tx
+        .insertInto('comments')
+        .values({
+          article_id: articleId,
+          parent_id: parentId,
+          root_id: rootId,
+          depth,
+          reader_id: readerId,
+          staff_user_id: null,
+          author_name: reader.name,
+          guest_email: null,
+          body: c.body,
+          status: c.status ?? 'approved',
+          featured: c.featured ? 1 : 0,
+          hold_reasons: JSON.stringify(c.holdReasons ?? []),
+          like_count: c.likes ?? 0,
+          report_count: c.reported ? 1 : 0,
+          text_hash: createHash('sha256').update(c.body).digest('hex'),
+          created_at: hoursBefore(now, hours),
+          edited_at: null,
+          moderated_at: null,
+          moderated_by: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (rootId === null) await tx.updateTable('comments').set({ root_id: row.id }).where('id', '=', row.id).execute();
+      await tx.insertInto('comment_follows').values({ reader_id: readerId, root_id: rootId ?? row.id, created_at: hoursBefore(now, hours) }).onConflict((oc) => oc.columns(['reader_id', 'root_id']).doNothing()).execute();
+      if (c.reported) await tx.insertInto('comment_reports').values({ comment_id: row.id, reader_id: readerIds.get('lucia') ?? null, reason: c.reported.reason, note: c.reported.note, created_at: hoursBefore(now, hours / 2), resolved_at: null }).execute();
+      ids.push(row.id);
+      depths.push(depth);
+    }
   }
   // The maintained counts, from what was just written.
   for (const articleId of new Set(demoComments.map((c) => articleIds.get(c.article) ?? -1))) {

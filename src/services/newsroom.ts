@@ -14,7 +14,7 @@ import type { Db } from '../storage/db.js';
 import { ArticleRepository, articleWrites } from '../storage/repositories/articles.js';
 import type { ArticleInput } from './publishing.js';
 import { reindexArticle } from './search.js';
-import { NotFoundError, ValidationError, validateArticleInput } from './publishing.js';
+import { NotFoundError, ValidationError, checkSectionEdition, validateArticleInput } from './publishing.js';
 
 export interface NewsroomDeps {
   db: Db;
@@ -128,6 +128,7 @@ export class Newsroom {
     const now = this.now();
     const { fields, authorIds, tags } = validateArticleInput({ ...input, status: 'draft', publishedAt: null, displayUpdatedAt: null });
     await this.ensureSlugFree(fields.language, fields.slug, null);
+    await checkSectionEdition(this.deps.db, fields);
     const id = await this.k.transaction().execute(async (tx) => {
       const created = await articleWrites.insert(tx, fields, now);
       await tx.updateTable('articles').set({ created_by: actor.id, updated_by: actor.id }).where('id', '=', created.id).execute();
@@ -175,6 +176,7 @@ export class Newsroom {
     const displayUpdatedAt = wasPublic && next.status === 'published' && cmd.markUpdated ? now.toISOString() : current.article.displayUpdatedAt;
     const { fields, authorIds, tags } = validateArticleInput({ ...cmd.input, status: next.status, publishedAt: next.publishedAt, displayUpdatedAt });
     await this.ensureSlugFree(fields.language, fields.slug, id);
+    await checkSectionEdition(this.deps.db, fields);
 
     await this.k.transaction().execute(async (tx) => {
       // The conditional update is the real conflict check: it fails if another save got in first.

@@ -94,9 +94,19 @@ export function validateArticleInput(raw: ArticleInput): { fields: ArticleFields
   };
 }
 
+/** A story is filed in a section of its own edition: /es/noticias holds Spanish stories only. */
+export async function checkSectionEdition(db: Db, fields: Pick<ArticleFields, 'sectionId' | 'language'>): Promise<void> {
+  const section = await db.kysely.selectFrom('sections').select('language').where('id', '=', fields.sectionId).executeTakeFirst();
+  if (!section) throw new ValidationError([`sectionId: section ${fields.sectionId} does not exist`]);
+  if (section.language !== fields.language) {
+    throw new ValidationError([`sectionId: that section belongs to the "${section.language}" edition; choose a section of the "${fields.language}" edition, or change the story's edition`]);
+  }
+}
+
 export async function createArticle(deps: PublishingDeps, input: ArticleInput): Promise<Article> {
   const now = deps.now?.() ?? new Date();
   const { fields, authorIds, tags } = validateArticleInput(input);
+  await checkSectionEdition(deps.db, fields);
   const article = await deps.db.kysely.transaction().execute(async (tx) => {
     const created = await articleWrites.insert(tx, fields, now);
     await articleWrites.setAuthors(tx, created.id, authorIds);
@@ -118,6 +128,7 @@ export class NotFoundError extends Error {
 export async function updateArticle(deps: PublishingDeps, id: number, input: ArticleInput, correction?: { kind: 'correction' | 'update'; note: string }): Promise<Article> {
   const now = deps.now?.() ?? new Date();
   const { fields, authorIds, tags } = validateArticleInput(input);
+  await checkSectionEdition(deps.db, fields);
   const { before, after } = await deps.db.kysely.transaction().execute(async (tx) => {
     const current = await new ArticleRepository(deps.db.kysely).findById(id, tx);
     if (!current) throw new NotFoundError(`article ${id} does not exist`);

@@ -3,6 +3,8 @@
  * content leaves here: the visibility rule lives in the repositories' public queries and in
  * core/articles `isPubliclyVisible`.
  */
+import { TranslationRepository } from '../storage/repositories/translations.js';
+import type { TranslationMember } from '../storage/repositories/translations.js';
 import { LABEL_NAMES, isPubliclyVisible, visibleUpdateTime } from '../core/articles.js';
 import type { Article, ArticleLabel, Correction, Language } from '../core/articles.js';
 import type { ContentEvents } from '../core/events.js';
@@ -54,6 +56,8 @@ export interface ArticlePage {
   moreFromSection: Card[];
   /** The same story in other editions (published translations), for "Leer en español" and hreflang. */
   translations: Translation[];
+  /** Every story in its translation group, public or not: the page's cache tags (a translation going live changes this page). */
+  translationIds: number[];
   lastModified: string;
 }
 
@@ -106,6 +110,7 @@ export class ReadingService {
   private readonly authors: AuthorRepository;
   private readonly tags: TagRepository;
   private readonly media: MediaRepository;
+  private readonly translationRepo: TranslationRepository;
   private readonly now: () => Date;
   private readonly editionPrefix: (language: Language) => string;
   /** The section tree changes rarely and is needed by every page: keep it until an edit. */
@@ -118,6 +123,7 @@ export class ReadingService {
     this.authors = new AuthorRepository(k);
     this.tags = new TagRepository(k);
     this.media = new MediaRepository(k);
+    this.translationRepo = new TranslationRepository(k);
     this.now = deps.now ?? (() => new Date());
     this.editionPrefix = deps.editionPrefix ?? (() => '');
     deps.events.subscribe((event) => {
@@ -134,6 +140,12 @@ export class ReadingService {
       this.trees.set(language, tree);
     }
     return tree;
+  }
+
+  /** The public versions of a story in the other editions, at their canonical URLs. */
+  private async translationsOf(members: readonly TranslationMember[], now: Date): Promise<Translation[]> {
+    const visible = members.filter((m) => isPubliclyVisible({ status: m.status as Article['status'], publishedAt: m.publishedAt }, now));
+    return Promise.all(visible.map(async (m) => ({ language: m.language, url: this.articleUrl(await this.sectionTree(m.language), m), headline: m.headline })));
   }
 
   /** A site path inside a language's edition: ('es', '/tag/x') is '/es/tag/x'. */
@@ -197,13 +209,14 @@ export class ReadingService {
     if (!section) throw new Error(`article ${article.id} is in missing section ${article.sectionId}`);
     const relatedIds = referencedArticleIds(article.body);
     const mediaIds = [...referencedMediaIds(article.body), ...[article.leadMediaId, article.socialMediaId].filter((id) => id !== null)];
-    const [authorIds, tagIds, corrections, relatedSummaries, media, more] = await Promise.all([
+    const [authorIds, tagIds, corrections, relatedSummaries, media, more, translationGroup] = await Promise.all([
       this.articles.authorIdsFor([article.id]),
       this.articles.tagIdsFor(article.id),
       this.articles.correctionsFor(article.id),
       this.articles.publishedSummariesByIds(relatedIds, now),
       this.media.byIds(mediaIds),
       this.articles.listPublished({ language: article.language, now, sectionIds: [article.sectionId], excludeIds: [article.id, ...relatedIds], limit: 4 }),
+      this.translationRepo.othersOf(article.id),
     ]);
     const authorsById = await this.authors.byIds(authorIds.get(article.id) ?? []);
     const [tags, relatedCards, moreCards] = await Promise.all([this.tags.byIds(tagIds), this.cards(relatedSummaries, tree), this.cards(more, tree)]);
@@ -220,8 +233,9 @@ export class ReadingService {
       updatedAt: visibleUpdateTime(article),
       corrections,
       related: new Map(relatedCards.map((c) => [c.id, c])),
-      translations: [],
       inlineMedia: media,
+      translations: await this.translationsOf(translationGroup, now),
+      translationIds: translationGroup.map((t) => t.id),
       moreFromSection: moreCards,
       lastModified: article.updatedAt,
     };

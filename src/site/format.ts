@@ -1,4 +1,5 @@
-/** Dates and image URLs as the reader site writes them. */
+/** Dates, numbers and image URLs as the reader site writes them (dates and numbers in the edition's locale). */
+import type { ArticleLabel } from '../core/articles.js';
 import type { MediaAsset, VariantFormat } from '../core/media.js';
 import { widthsFor } from '../core/media.js';
 
@@ -24,6 +25,25 @@ export interface DateStyle {
 export const formatDate = (iso: string, style: DateStyle): string => formatter(style.locale, style.timeZone, false).format(new Date(iso));
 /** "19 February 2020, 14:05 GMT" */
 export const formatDateTime = (iso: string, style: DateStyle): string => formatter(style.locale, style.timeZone, true).format(new Date(iso));
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** "1,234" in en-GB: a number shown to readers, in the edition's locale. */
+export function formatNumber(n: number, style: Pick<DateStyle, 'locale'>): string {
+  let f = numberFormats.get(style.locale);
+  if (!f) {
+    f = new Intl.NumberFormat(style.locale);
+    numberFormats.set(style.locale, f);
+  }
+  return f.format(n);
+}
+
+/** "A, B and C" ("A, B y C"): names joined as the edition's language joins a list. */
+export function formatList(items: readonly string[], style: Pick<DateStyle, 'locale'>): string {
+  return new Intl.ListFormat(style.locale, { type: 'conjunction' }).format(items);
+}
+
+/** The message key of a story's label: t(labelKey('news')) is "News", "Noticias". */
+export const labelKey = (label: ArticleLabel) => `label.${label}` as const;
 
 export const mediaUrl = (asset: Pick<MediaAsset, 'key'>, width: number, format: VariantFormat): string => `/media/${asset.key}/${width}.${format}`;
 

@@ -195,7 +195,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
             // Articles have no pages: `?page=N` must not store a copy per N in the cache.
             if (req.query.page !== undefined) return { status: 301, html: '', location: path, tags: [], cacheable: false };
             const [m, thread, commentSettings] = await Promise.all([reading.articlePage(found.article), deps.comments.thread(found.article.id, {}, found.article), deps.comments.settings()]);
-            const shown = [m.article.id, ...m.related.keys(), ...m.moreFromSection.map((c) => c.id)];
+            // A translation going live adds a link to this page: its tag is this page's too.
+            const shown = [m.article.id, ...m.related.keys(), ...m.moreFromSection.map((c) => c.id), ...m.translationIds];
             return {
               status: 200,
               html: renderDocument(<ArticlePage ctx={await context(path, edition)} m={m} comments={{ thread, guests: commentSettings.guestComments }} />),

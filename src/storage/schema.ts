@@ -288,6 +288,75 @@ export interface ClassifierTokensTable {
   ham: Generated<number>;
 }
 
+/** A story's membership of a translation group (its versions in other editions). */
+export interface ArticleTranslationsTable {
+  article_id: number;
+  group_id: number;
+}
+
+/** A live TV channel of a language edition (docs/live.md). */
+export interface ChannelsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  language: string;
+  master_url: string;
+  audio_url: string | null;
+  poster_media_id: number | null;
+  /** IANA zone the schedule's wall-clock times are in. */
+  time_zone: string;
+  description: Generated<string>;
+  position: Generated<number>;
+  /** ok | flagged | unchecked: the last check of the stream URLs. */
+  playlist_status: Generated<string>;
+  /** JSON array of core/playlists PlaylistCheck. */
+  playlist_report: Generated<string>;
+  checked_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgrammesTable {
+  id: Generated<number>;
+  channel_id: number;
+  slug: string;
+  title: string;
+  description: Generated<string>;
+  artwork_media_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A weekly slot: local wall-clock time in the channel's zone. */
+export interface ScheduleSlotsTable {
+  id: Generated<number>;
+  programme_id: number;
+  /** Bit 0 Monday ... bit 6 Sunday. */
+  weekdays: number;
+  /** 'HH:MM' */
+  start_time: string;
+  duration_minutes: number;
+  /** 'YYYY-MM-DD', local, inclusive. */
+  valid_from: string | null;
+  valid_until: string | null;
+  created_at: string;
+}
+
+/** A one-off special at a UTC instant; overrides the weekly slots it overlaps. */
+export interface ScheduleSpecialsTable {
+  id: Generated<number>;
+  programme_id: number;
+  starts_at: string;
+  duration_minutes: number;
+  created_at: string;
+}
+
+export interface ProgrammeArticlesTable {
+  programme_id: number;
+  article_id: number;
+  created_at: string;
+}
+
 export interface Database {
   sections: SectionsTable;
   authors: AuthorsTable;
@@ -314,6 +383,7 @@ export interface Database {
   comment_follows: CommentFollowsTable;
   moderation_log: ModerationLogTable;
   classifier_tokens: ClassifierTokensTable;
+  article_translations: ArticleTranslationsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
@@ -325,3 +395,7 @@ export type TagRow = Selectable<TagsTable>;
 export type MediaRow = Selectable<MediaTable>;
 export type CommentRow = Selectable<CommentsTable>;
 export type ReaderRow = Selectable<ReadersTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+export type ProgrammeRow = Selectable<ProgrammesTable>;
+export type ScheduleSlotRow = Selectable<ScheduleSlotsTable>;
+export type ScheduleSpecialRow = Selectable<ScheduleSpecialsTable>;

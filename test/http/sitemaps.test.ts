@@ -82,6 +82,7 @@ describe.each(DIALECTS)('sitemaps and robots.txt on %s', (dialect) => {
   let opinion: Section;
   let photo: MediaAsset;
   let fresh: Article;
+  let spanish: Article;
   let dayOld: Article;
   let stale: Article;
   /** Every story a reader can see, as it stands now. */
@@ -197,7 +198,8 @@ describe.each(DIALECTS)('sitemaps and robots.txt on %s', (dialect) => {
     hidden.push(await t.make.article({ sectionId: world.id, headline: 'A draft with a secret tag', status: 'draft', publishedAt: null, tags: ['Secret plans'], authorIds: [ghost.id] }));
     hidden.push(await t.make.article({ sectionId: world.id, headline: 'Scheduled for later', status: 'scheduled', publishedAt: null }));
     hidden.push(await t.make.article({ sectionId: world.id, headline: 'Embargoed until this evening', publishedAt: new Date(T.getTime() + 3 * HOUR).toISOString() }));
-    hidden.push(await t.make.article({ sectionId: world.id, headline: 'Una historia en español', language: 'es', publishedAt: new Date(T.getTime() - HOUR).toISOString() }));
+    const mundo = await t.make.section({ slug: 'mundo', name: 'Mundo', language: 'es' });
+    spanish = await t.make.article({ sectionId: mundo.id, headline: 'Una historia en español', language: 'es', publishedAt: new Date(T.getTime() - HOUR).toISOString() });
     const pulled = await t.make.article({ sectionId: world.id, headline: 'Pulled after publication', publishedAt: new Date(T.getTime() - 3 * HOUR).toISOString() });
     hidden.push(await updateArticle({ db: t.tdb.db, events: t.app.events, now: () => clock }, pulled.id, { sectionId: world.id, headline: pulled.headline, body: pulled.body, status: 'draft', publishedAt: pulled.publishedAt }));
   });
@@ -208,7 +210,11 @@ describe.each(DIALECTS)('sitemaps and robots.txt on %s', (dialect) => {
   });
 
   it('indexes the pages, the news sitemap and exactly the months that have stories', async () => {
-    const files = await fetchIndex();
+    const all = await fetchIndex();
+    const files = all.filter((f) => f.loc.startsWith(`${TEST_ORIGIN}/sitemaps/`));
+    // The Spanish edition's files sit in the same index, under its prefix.
+    const month = (spanish.publishedAt ?? '').slice(0, 7);
+    expect(all.map((f) => f.loc).filter((l) => !files.some((f) => f.loc === l))).toEqual(['pages.xml', 'news.xml', `articles-${month}.xml`].map((n) => `${TEST_ORIGIN}/es/sitemaps/${n}`));
     const names = files.map((f) => fileName(f.loc));
     const months = publicByMonth();
     expect(new Set(names)).toEqual(new Set(['pages.xml', 'news.xml', ...[...months.keys()].map((m) => `articles-${m}.xml`)]));
@@ -290,11 +296,17 @@ describe.each(DIALECTS)('sitemaps and robots.txt on %s', (dialect) => {
     for (const loc of locs) expect((await get(new URL(loc).pathname)).statusCode, loc).toBe(200);
   });
 
-  it('never lists drafts, scheduled, embargoed, unpublished or other-language stories', async () => {
+  it('never lists drafts, scheduled, embargoed or unpublished stories, and lists each edition in its own files', async () => {
     const listed = new Set(await everyListedUrl());
     for (const a of hidden) {
       expect(listed.has(TEST_ORIGIN + t.app.reading.articleUrl(await t.app.reading.sectionTree('en'), a)), a.headline).toBe(false);
     }
+    const spanishUrl = `${TEST_ORIGIN}/es/mundo/${spanish.slug}`;
+    expect(listed.has(spanishUrl)).toBe(true);
+    expect((await fetchUrlset(`/sitemaps/articles-${(spanish.publishedAt ?? '').slice(0, 7)}.xml`)).urls.map((u) => u.loc)).not.toContain(spanishUrl);
+    const news = await fetchUrlset('/es/sitemaps/news.xml');
+    expect(news.urls.map((u) => u.loc)).toEqual([spanishUrl]);
+    expect(news.body).toContain('<news:language>es</news:language>');
     // Everything public is listed.
     for (const a of visible.values()) expect(listed.has(await urlOf(a)), a.headline).toBe(true);
   });

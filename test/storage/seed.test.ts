@@ -4,7 +4,8 @@ import { ContentEvents } from '../../src/core/events.js';
 import { parseDocument, referencedArticleIds, referencedMediaIds, wordCount } from '../../src/core/richtext.js';
 import { buildSectionTree } from '../../src/core/sections.js';
 import { LocalDiskMediaStore } from '../../src/media/store.js';
-import { demoArticles, seedDemo } from '../../src/seed/seed-demo.js';
+import { demoArticles, demoArticlesEs, seedDemo } from '../../src/seed/seed-demo.js';
+import { TranslationRepository } from '../../src/storage/repositories/translations.js';
 import { SectionRepository } from '../../src/storage/repositories/catalog.js';
 import { createTestDatabase, DIALECTS } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
@@ -16,7 +17,7 @@ describe.each(DIALECTS)('demo newsroom on %s', (dialect) => {
   beforeAll(async () => {
     tdb = await createTestDatabase(dialect);
     const result = await seedDemo({ db: tdb.db, media: media(), events: new ContentEvents() });
-    expect(result).toEqual({ seeded: true, articles: demoArticles.length });
+    expect(result).toEqual({ seeded: true, articles: demoArticles.length + demoArticlesEs.length });
   });
 
   afterAll(async () => {
@@ -32,7 +33,8 @@ describe.each(DIALECTS)('demo newsroom on %s', (dialect) => {
     expect(visible.length).toBeGreaterThanOrEqual(10);
     // The seed article of the brief keeps its empty state.
     expect(articles.find((a) => a.slug.startsWith('un-mission-urges-armed-groups'))?.comment_count).toBe(0);
-    expect(await k.selectFrom('comments').select('id').where('featured', '=', 1).execute()).toHaveLength(1);
+    // One Editor's pick in each edition.
+    expect(await k.selectFrom('comments').select('id').where('featured', '=', 1).execute()).toHaveLength(2);
     expect(await k.selectFrom('comments').select('id').where('status', '=', 'pending').execute()).toHaveLength(1);
     expect(await k.selectFrom('comment_reports').select('id').execute()).toHaveLength(1);
   });
@@ -64,6 +66,26 @@ describe.each(DIALECTS)('demo newsroom on %s', (dialect) => {
     for (const name of ['opinion', 'analysis']) expect(tree.findByPath([name])).toBeDefined();
     const counts = await tdb.db.kysely.selectFrom('articles').select(['section_id']).execute();
     for (const section of tree.byId.values()) expect(counts.some((c) => c.section_id === section.id)).toBe(true);
+  });
+
+  it('has a Spanish edition with its own tree, and its versions of English stories linked both ways', async () => {
+    const k = tdb.db.kysely;
+    const tree = buildSectionTree(await new SectionRepository(k).all('es'), '/es');
+    expect(tree.path(tree.findByPath(['noticias', 'oriente-medio-africa', 'libia'])?.id ?? -1)).toBe('/es/noticias/oriente-medio-africa/libia');
+    const rows = await k.selectFrom('articles').select(['id', 'slug', 'language', 'section_id', 'comment_count']).execute();
+    const spanish = rows.filter((r) => r.language === 'es');
+    expect(spanish).toHaveLength(demoArticlesEs.length);
+    for (const r of spanish) expect(tree.byId.has(r.section_id)).toBe(true);
+    // Slugs are transliterated: no accents or ñ survive.
+    for (const r of spanish) expect(r.slug).toMatch(/^[a-z0-9-]+$/);
+    const translations = new TranslationRepository(k);
+    const seedStory = rows.find((r) => r.slug.startsWith('un-mission-urges-armed-groups'));
+    const others = await translations.othersOf(seedStory?.id ?? -1);
+    expect(others.map((o) => o.language)).toEqual(['es']);
+    expect((await translations.othersOf(others[0]?.id ?? -1)).map((o) => o.id)).toEqual([seedStory?.id]);
+    expect(rows.find((r) => r.id === others[0]?.id)?.comment_count).toBe(0);
+    const linked = demoArticlesEs.filter((a) => a.translationOf !== undefined).length;
+    expect(await k.selectFrom('article_translations').select('article_id').execute()).toHaveLength(linked * 2);
   });
 
   it('resolves every RELATED block and inline figure to real rows', async () => {

@@ -13,7 +13,9 @@ import { NotFoundError, ValidationError } from '../../services/publishing.js';
 import { readArticleForm } from '../article-form.js';
 import type { AdminDeps } from '../context.js';
 import { adminContext, field, sendAdminPage } from '../context.js';
-import type { EditModel, ListFilters, ListRow } from '../views/ArticleViews.js';
+import type { EditModel, ListFilters, ListRow, SectionOption } from '../views/ArticleViews.js';
+import type { TranslationPanelModel } from '../views/TranslationPanel.js';
+import { isLanguage } from '../../core/editions.js';
 import { ArticleEditPage, ArticleListPage, DashboardPage, DiffPage, RevisionsPage } from '../views/ArticleViews.js';
 
 const PAGE = 30;
@@ -25,9 +27,15 @@ export function registerArticleRoutes(app: FastifyInstance, deps: AdminDeps): vo
     return req.staff.user;
   };
 
-  async function sectionOptions() {
-    const tree = await reading.sectionTree('en');
-    return [...tree.byId.values()].map((s) => ({ id: s.id, name: tree.ancestry(s.id).map((a) => a.name).join(' › ') })).sort((a, b) => a.name.localeCompare(b.name));
+  /** Every edition's sections, grouped by edition (a story is filed in its own edition's). */
+  async function sectionOptions(): Promise<SectionOption[]> {
+    const perEdition = await Promise.all(
+      deps.editions.all.map(async (e) => {
+        const tree = await reading.sectionTree(e.language);
+        return [...tree.byId.values()].map((s) => ({ id: s.id, name: tree.ancestry(s.id).map((a) => a.name).join(' › '), edition: e.name })).sort((a, b) => a.name.localeCompare(b.name, e.locale));
+      }),
+    );
+    return perEdition.flat();
   }
 
   async function authorOptions() {
@@ -35,11 +43,12 @@ export function registerArticleRoutes(app: FastifyInstance, deps: AdminDeps): vo
   }
 
   async function rowsFor(q: Parameters<typeof lists.list>[0]): Promise<{ rows: ListRow[]; total: number }> {
-    const [result, tree] = await Promise.all([lists.list(q), reading.sectionTree('en')]);
+    const [result, trees] = await Promise.all([lists.list(q), Promise.all(deps.editions.all.map((e) => reading.sectionTree(e.language)))]);
     const names = await lists.authorNames(result.rows.map((r) => r.id));
+    const sectionName = (id: number) => trees.map((t) => t.byId.get(id)?.name).find((n) => n !== undefined) ?? '';
     return {
       total: result.total,
-      rows: result.rows.map((r) => ({ ...r, sectionName: tree.byId.get(r.sectionId)?.name ?? '', authors: names.get(r.id) ?? '' })),
+      rows: result.rows.map((r) => ({ ...r, sectionName: sectionName(r.sectionId), authors: names.get(r.id) ?? '' })),
     };
   }
 
@@ -97,8 +106,70 @@ export function registerArticleRoutes(app: FastifyInstance, deps: AdminDeps): vo
       abilities: articleAbilities(u, newsroom.facts(a)),
       notes: await newsroom.notes(a.article.id),
       previewUrl: a.article.status === 'published' ? null : await previews.url(a.article.id),
+      translations: await translationPanel(u, a),
     };
   }
+
+  async function translationPanel(u: StaffUser, a: NewsroomArticle): Promise<TranslationPanelModel> {
+    const members = await deps.translations.of(a.article.id);
+    const have = new Set([a.article.language, ...members.map((t) => t.language)]);
+    return {
+      articleId: a.article.id,
+      language: a.article.language,
+      members,
+      missing: deps.editions.all.filter((e) => !have.has(e.language)),
+      editionName: (language) => deps.editions.of(language).name,
+      canEdit: articleAbilities(u, newsroom.facts(a)).edit,
+    };
+  }
+
+  /** "42", "/admin/articles/42" or a story's address on the site (any edition) -> its id. */
+  async function storyRef(raw: string): Promise<number | undefined> {
+    const text = raw.trim();
+    const id = /^(?:\/admin\/articles\/)?(\d{1,9})$/.exec(text)?.[1];
+    if (id) return Number(id);
+    let path: string;
+    try {
+      path = new URL(text, 'http://x').pathname;
+    } catch {
+      return undefined;
+    }
+    const { edition, rest } = deps.editions.fromPath(path.replace(/^\/lite(?=\/)/, ''));
+    const found = await reading.resolve(edition.language, rest.split('/').filter(Boolean));
+    return found.kind === 'article' ? found.article.id : found.kind === 'redirect' ? found.articleId : undefined;
+  }
+
+  app.post<{ Params: { id: string } }>('/admin/articles/:id/translations', async (req, reply) => {
+    const a = await loadFor(req);
+    const other = await storyRef(field(req.body, 'other'));
+    try {
+      if (other === undefined) throw new ValidationError([`translation: "${field(req.body, 'other').slice(0, 100)}" is not a story number or the address of a published story`]);
+      await deps.translations.link(staff(req), a.article.id, other);
+    } catch (err) {
+      if (err instanceof ValidationError) return editPage(req, reply, await modelFor(staff(req), a), 400, err.issues);
+      throw err;
+    }
+    return editPage(req, reply, await modelFor(staff(req), a), 200, undefined, 'Linked.');
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/articles/:id/translations/unlink', async (req, reply) => {
+    const a = await loadFor(req);
+    await deps.translations.unlink(staff(req), a.article.id);
+    return editPage(req, reply, await modelFor(staff(req), a), 200, undefined, 'Unlinked.');
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/articles/:id/translations/start', async (req, reply) => {
+    const a = await loadFor(req);
+    const language = field(req.body, 'language');
+    try {
+      if (!deps.editions.has(language) || !isLanguage(language)) throw new ValidationError([`language: "${language.slice(0, 20)}" is not an edition of this site`]);
+      const id = await deps.translations.startTranslation(staff(req), a.article.id, language);
+      return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+    } catch (err) {
+      if (err instanceof ValidationError) return editPage(req, reply, await modelFor(staff(req), a), 400, err.issues);
+      throw err;
+    }
+  });
 
   const blank = (u: StaffUser): EditModel => ({
     id: null,

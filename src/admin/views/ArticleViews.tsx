@@ -1,3 +1,5 @@
+import { TranslationPanel } from './TranslationPanel.js';
+import type { TranslationPanelModel } from './TranslationPanel.js';
 import type { Change } from 'diff';
 import { ARTICLE_LABELS, LABEL_NAMES } from '../../core/articles.js';
 import type { ArticleStatus } from '../../core/articles.js';
@@ -183,6 +185,16 @@ export interface EditModel {
   abilities: ReturnType<typeof articleAbilities>;
   notes: Note[];
   previewUrl: string | null;
+  /** Versions in other editions (existing stories only). */
+  translations?: TranslationPanelModel;
+}
+
+/** A section in the story form's picker, grouped by edition. */
+export interface SectionOption {
+  id: number;
+  name: string;
+  /** The edition's name, e.g. English, Español. */
+  edition: string;
 }
 
 export interface ImageOption {
@@ -190,7 +202,7 @@ export interface ImageOption {
   label: string;
 }
 
-export function ArticleEditPage({ ctx, m, sections, authors, images, errors, notice }: { ctx: AdminContext; m: EditModel; sections: { id: number; name: string }[]; authors: Author[]; images: ImageOption[]; errors?: string[]; notice?: string | undefined }) {
+export function ArticleEditPage({ ctx, m, sections, authors, images, errors, notice }: { ctx: AdminContext; m: EditModel; sections: SectionOption[]; authors: Author[]; images: ImageOption[]; errors?: string[]; notice?: string | undefined }) {
   const i = m.input;
   const isNew = m.id === null;
   const action = isNew ? '/admin/articles' : `/admin/articles/${m.id}`;
@@ -239,12 +251,19 @@ export function ArticleEditPage({ ctx, m, sections, authors, images, errors, not
             <div>
               <label for="sectionId">Section</label>
               <select id="sectionId" name="sectionId" required>
-                {sections.map((s) => (
-                  <option key={s.id} value={s.id} selected={i.sectionId === s.id}>
-                    {s.name}
-                  </option>
+                {[...new Set(sections.map((s) => s.edition))].map((edition) => (
+                  <optgroup key={edition} label={edition}>
+                    {sections
+                      .filter((s) => s.edition === edition)
+                      .map((s) => (
+                        <option key={s.id} value={s.id} selected={i.sectionId === s.id}>
+                          {s.name}
+                        </option>
+                      ))}
+                  </optgroup>
                 ))}
               </select>
+              <p class="hint">Each edition has its own sections: file the story in one of its edition's.</p>
             </div>
             <div>
               <label for="label">Label</label>
@@ -418,6 +437,7 @@ export function ArticleEditPage({ ctx, m, sections, authors, images, errors, not
           </form>
         </section>
       )}
+      {m.translations && <TranslationPanel ctx={ctx} m={m.translations} />}
     </AdminLayout>
   );
 }

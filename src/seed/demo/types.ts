@@ -19,6 +19,20 @@ export type DemoSectionPath =
   | 'opinion'
   | 'analysis';
 
+/** Section paths of the Spanish edition's demo (see ./articles-es.ts). */
+export type DemoSectionPathEs =
+  | 'noticias'
+  | 'noticias/america-latina'
+  | 'noticias/america-latina/venezuela'
+  | 'noticias/oriente-medio-africa'
+  | 'noticias/oriente-medio-africa/libia'
+  | 'noticias/europa'
+  | 'economia'
+  | 'clima'
+  | 'deportes'
+  | 'opinion'
+  | 'analisis';
+
 /** Keys of the demo authors (see ./authors.ts). */
 export type DemoAuthorKey =
   | 'lucia-ferreyra'
@@ -80,4 +94,11 @@ export interface DemoArticle {
   correction?: string;
   lead: DemoImage;
   body: DemoBlock[];
+}
+
+/** A story of the Spanish edition's demo: the same format, in the Spanish section tree. */
+export interface DemoArticleEs extends Omit<DemoArticle, 'section'> {
+  section: DemoSectionPathEs;
+  /** key of the English demo article this one translates, if any */
+  translationOf?: string;
 }

@@ -1,10 +1,11 @@
 import type { ArticlePage as Model } from '../../services/reading.js';
-import { defaultWidth, formatDateTime, mediaUrl } from '../format.js';
+import { defaultWidth, formatDateTime, labelKey, mediaUrl } from '../format.js';
 import { Breadcrumbs } from './components/Breadcrumbs.js';
 import { Card } from './components/Card.js';
 import { Picture } from './components/Picture.js';
 import { RichText } from './components/RichText.js';
 import { ShareLinks } from './components/ShareLinks.js';
+import { TranslationLinks } from './components/Translations.js';
 import type { PageContext, Seo } from './context.js';
 import { absolute } from './context.js';
 import type { CommentThread } from '../../services/comments.js';
@@ -27,10 +28,10 @@ function articleSeo(ctx: PageContext, m: Model): Seo {
     image: image ? [absolute(ctx, image.url)] : undefined,
     datePublished: a.publishedAt,
     dateModified: modified,
-    inLanguage: a.language,
+    inLanguage: ctx.language,
     articleSection: m.breadcrumbs.map((b) => b.name),
     keywords: m.tags.map((t) => t.name),
-    author: m.authors.map((p) => ({ '@type': 'Person', name: p.name, url: absolute(ctx, `/author/${p.slug}`) })),
+    author: m.authors.map((p) => ({ '@type': 'Person', name: p.name, url: absolute(ctx, ctx.url(`/author/${p.slug}`)) })),
     publisher: { '@type': 'NewsMediaOrganization', name: ctx.siteName, url: ctx.origin, logo: { '@type': 'ImageObject', url: absolute(ctx, ctx.assets.icon) } },
     correction: m.corrections.filter((c) => c.kind === 'correction').map((c) => ({ '@type': 'CorrectionComment', text: c.note, datePublished: c.createdAt })),
   };
@@ -50,27 +51,37 @@ function articleSeo(ctx: PageContext, m: Model): Seo {
     section: m.section.name,
     tags: m.tags.map((t) => t.name),
     jsonLd: [jsonLd, breadcrumbLd],
+    alternates: m.translations.map((tr) => ({ language: tr.language, href: tr.url })),
   };
 }
 
-function Byline({ m }: { m: Model }) {
+/** "By A, B and C" ("Por A, B y C"), each name a link to the author's page. */
+function Byline({ ctx, m }: { ctx: PageContext; m: Model }) {
   if (m.authors.length === 0) return null;
-  return (
-    <p class="byline">
-      By{' '}
-      {m.authors.map((p, i) => (
-        <>
-          {i > 0 && (i === m.authors.length - 1 ? ' and ' : ', ')}
-          <a href={`/author/${p.slug}`} rel="author">
-            {p.name}
-          </a>
-        </>
-      ))}
-    </p>
-  );
+  // The list is joined as the edition's language joins one; each name part becomes its link.
+  const parts = new Intl.ListFormat(ctx.dates.locale, { type: 'conjunction' }).formatToParts(m.authors.map((p) => p.name));
+  let next = 0;
+  const names = parts.map((part) => {
+    if (part.type !== 'element') return part.value;
+    const p = m.authors[next++];
+    return p ? (
+      <a href={ctx.url(`/author/${p.slug}`)} rel="author">
+        {p.name}
+      </a>
+    ) : (
+      part.value
+    );
+  });
+  return <p class="byline">{ctx.t.rich('article.byline', { authors: () => <>{names}</> })}</p>;
+}
+
+/** "Published <time>19 February 2026, 10:30 GMT</time>", the date in the edition's locale. */
+function DateLine({ ctx, message, iso }: { ctx: PageContext; message: 'article.published' | 'article.updated'; iso: string }) {
+  return <>{ctx.t.rich(message, { date: formatDateTime(iso, ctx.dates), time: (chunks) => <time datetime={iso}>{chunks}</time> })}</>;
 }
 
 export function ArticlePage({ ctx, m, preview = false, comments }: { ctx: PageContext; m: Model; preview?: boolean; comments?: { thread: CommentThread; guests: boolean } }) {
+  const { t } = ctx;
   const a = m.article;
   // The maintained count, fresh with the thread when the page renders.
   const count = comments?.thread.count ?? a.commentCount;
@@ -78,34 +89,35 @@ export function ArticlePage({ ctx, m, preview = false, comments }: { ctx: PageCo
     <Layout ctx={ctx} seo={preview ? { ...articleSeo(ctx, m), noindex: true } : articleSeo(ctx, m)} scripts={comments && ctx.assets.comments ? [ctx.assets.comments] : []}>
       {preview && (
         <p class="preview-banner" role="status">
-          Preview: this story is not published yet. This is how it will look.
+          {t('article.preview')}
         </p>
       )}
       <article class={`article article-${a.label}`} aria-labelledby="headline">
         <header class="article-header">
-          <Breadcrumbs trail={m.breadcrumbs} currentIsLast={false} />
+          <Breadcrumbs t={t} trail={m.breadcrumbs} currentIsLast={false} />
+          <TranslationLinks translations={m.translations} />
           <p class="article-label">
-            <span class={`label label-${a.label}`}>{m.labelName}</span>
+            <span class={`label label-${a.label}`}>{t(labelKey(a.label))}</span>
           </p>
           <h1 id="headline">{a.headline}</h1>
           {a.standfirst && <p class="standfirst">{a.standfirst}</p>}
           <div class="article-meta">
-            <Byline m={m} />
+            <Byline ctx={ctx} m={m} />
             <p class="dates">
               {a.publishedAt && (
                 <span>
-                  Published <time datetime={a.publishedAt}>{formatDateTime(a.publishedAt, ctx.dates)}</time>
+                  <DateLine ctx={ctx} message="article.published" iso={a.publishedAt} />
                 </span>
               )}
               {m.updatedAt && (
                 <span class="updated">
-                  Updated <time datetime={m.updatedAt}>{formatDateTime(m.updatedAt, ctx.dates)}</time>
+                  <DateLine ctx={ctx} message="article.updated" iso={m.updatedAt} />
                 </span>
               )}
             </p>
             <p class="comment-link">
               <a href="#comments" data-comment-count>
-                {countText(count)}
+                {countText(t, count)}
               </a>
             </p>
           </div>
@@ -122,15 +134,15 @@ export function ArticlePage({ ctx, m, preview = false, comments }: { ctx: PageCo
           </figure>
         )}
         <div class="article-body">
-          <RichText blocks={a.body.content} ctx={{ related: m.related, media: m.inlineMedia }} />
+          <RichText blocks={a.body.content} ctx={{ related: m.related, media: m.inlineMedia, t }} />
         </div>
         {m.corrections.length > 0 && (
           <aside class="corrections" aria-labelledby="corrections-title">
-            <h2 id="corrections-title">Corrections and updates</h2>
+            <h2 id="corrections-title">{t('article.corrections')}</h2>
             <ul>
               {m.corrections.map((c) => (
                 <li key={c.id}>
-                  <strong>{c.kind === 'correction' ? 'Correction' : 'Update'}</strong>{' '}
+                  <strong>{c.kind === 'correction' ? t('article.correction') : t('article.update')}</strong>{' '}
                   <time datetime={c.createdAt}>{formatDateTime(c.createdAt, ctx.dates)}</time>: {c.note}
                 </li>
               ))}
@@ -139,35 +151,33 @@ export function ArticlePage({ ctx, m, preview = false, comments }: { ctx: PageCo
         )}
         <footer class="article-footer">
           {m.tags.length > 0 && (
-            <nav class="tags" aria-label="Topics">
-              <h2 class="visually-hidden">Topics</h2>
+            <nav class="tags" aria-label={t('article.topics')}>
+              <h2 class="visually-hidden">{t('article.topics')}</h2>
               <ul>
-                {m.tags.map((t) => (
-                  <li key={t.id}>
-                    <a href={`/tag/${t.slug}`}>{t.name}</a>
+                {m.tags.map((tag) => (
+                  <li key={tag.id}>
+                    <a href={ctx.url(`/tag/${tag.slug}`)}>{tag.name}</a>
                   </li>
                 ))}
               </ul>
             </nav>
           )}
-          <ShareLinks url={absolute(ctx, m.url)} title={a.headline} />
-          <p class="lite-link">
-            <a href={`/lite${m.url}`}>Text-only version</a> (for slow or expensive connections)
-          </p>
+          <ShareLinks t={t} url={absolute(ctx, m.url)} title={a.headline} />
+          <p class="lite-link">{t.rich('article.liteLink', { link: (chunks) => <a href={`/lite${m.url}`}>{chunks}</a> })}</p>
         </footer>
       </article>
       {comments ? (
         <CommentsSection ctx={ctx} thread={comments.thread} articleUrl={m.url} guests={comments.guests} />
       ) : (
         <section id="comments" class="comments" aria-labelledby="comments-title">
-          <h2 id="comments-title">Comment</h2>
-          <p class="comments-count">{countText(count)}</p>
-          <p class="comments-note">Reader comments appear here once the story is published.</p>
+          <h2 id="comments-title">{t('comments.title')}</h2>
+          <p class="comments-count">{countText(t, count)}</p>
+          <p class="comments-note">{t('article.commentsLater')}</p>
         </section>
       )}
       {m.moreFromSection.length > 0 && (
         <section class="more" aria-labelledby="more-title">
-          <h2 id="more-title">More from {m.section.name}</h2>
+          <h2 id="more-title">{t('article.moreFrom', { section: m.section.name })}</h2>
           <div class="card-grid">
             {m.moreFromSection.map((c) => (
               <Card key={c.id} ctx={ctx} card={c} />

@@ -22,10 +22,12 @@ export function HomePage({ ctx, m }: { ctx: PageContext; m: Model }) {
         feeds: feedLinks({ kind: 'home', prefix: ctx.edition.prefix }, ctx.siteName),
       }}
     >
-      <h1 class="visually-hidden">{ctx.siteName}: top stories</h1>
+      <h1 class="visually-hidden">{ctx.t('home.heading', { site: ctx.siteName })}</h1>
       {m.lead ? (
         <section class="top-stories" aria-labelledby="top-title">
-          <h2 id="top-title" class="visually-hidden">Top stories</h2>
+          <h2 id="top-title" class="visually-hidden">
+            {ctx.t('home.topStories')}
+          </h2>
           <div class="lead-story">
             <Card ctx={ctx} card={m.lead} size="lead" level={3} priority />
           </div>
@@ -36,7 +38,7 @@ export function HomePage({ ctx, m }: { ctx: PageContext; m: Model }) {
           </div>
         </section>
       ) : (
-        <p class="empty">No stories have been published yet.</p>
+        <p class="empty">{ctx.t('home.empty')}</p>
       )}
       {m.sections.map(({ section, cards }) => (
         <section key={section.url} class="section-block" aria-labelledby={`s-${section.url.slice(1)}`}>

@@ -14,7 +14,7 @@ function StoryList({ ctx, list, base }: { ctx: PageContext; list: ListPage; base
   return (
     <>
       {list.cards.length === 0 ? (
-        <p class="empty">No stories here yet.</p>
+        <p class="empty">{ctx.t('list.empty')}</p>
       ) : (
         <div class="card-grid">
           {list.cards.map((c, i) => (
@@ -22,18 +22,20 @@ function StoryList({ ctx, list, base }: { ctx: PageContext; list: ListPage; base
           ))}
         </div>
       )}
-      <Pagination base={base} page={list.page} totalPages={list.totalPages} />
+      <Pagination t={ctx.t} base={base} page={list.page} totalPages={list.totalPages} />
     </>
   );
 }
 
-const pageSuffix = (page: number) => (page > 1 ? ` (page ${page})` : '');
+/** "Libya", then "Libya (page 2)". */
+const pageTitle = (ctx: PageContext, title: string, page: number) => (page > 1 ? ctx.t('list.titlePage', { title, page }) : title);
 const canonicalFor = (base: string, page: number) => (page > 1 ? `${base}?page=${page}` : base);
 
 export function SectionPage({ ctx, m }: { ctx: PageContext; m: SectionModel }) {
+  const { t } = ctx;
   const seo: Seo = {
-    title: `${m.section.name}${pageSuffix(m.page)}`,
-    description: m.section.description || `The latest ${m.section.name} stories from ${ctx.siteName}.`,
+    title: pageTitle(ctx, m.section.name, m.page),
+    description: m.section.description || t('list.sectionDescription', { section: m.section.name, site: ctx.siteName }),
     canonical: canonicalFor(m.url, m.page),
     type: 'website',
     jsonLd: [{
@@ -46,11 +48,11 @@ export function SectionPage({ ctx, m }: { ctx: PageContext; m: SectionModel }) {
   return (
     <Layout ctx={ctx} seo={seo}>
       <header class="list-header">
-        {m.breadcrumbs.length > 1 && <Breadcrumbs trail={m.breadcrumbs} currentIsLast />}
+        {m.breadcrumbs.length > 1 && <Breadcrumbs t={t} trail={m.breadcrumbs} currentIsLast />}
         <h1>{m.section.name}</h1>
         {m.section.description && <p class="list-description">{m.section.description}</p>}
         {m.children.length > 0 && (
-          <nav class="subsections" aria-label={`Inside ${m.section.name}`}>
+          <nav class="subsections" aria-label={t('list.inside', { section: m.section.name })}>
             <ul>
               {m.children.map((c) => (
                 <li key={c.url}>
@@ -67,15 +69,21 @@ export function SectionPage({ ctx, m }: { ctx: PageContext; m: SectionModel }) {
 }
 
 export function TagPage({ ctx, m }: { ctx: PageContext; m: ListPage & { tag: Tag } }) {
-  const base = `/tag/${m.tag.slug}`;
+  const { t } = ctx;
+  const base = ctx.url(`/tag/${m.tag.slug}`);
+  const seo: Seo = {
+    title: pageTitle(ctx, m.tag.name, m.page),
+    description: t('list.tagDescription', { tag: m.tag.name, site: ctx.siteName }),
+    canonical: canonicalFor(base, m.page),
+    type: 'website',
+    feeds: feedLinks({ kind: 'tag', slug: m.tag.slug, name: m.tag.name, prefix: ctx.edition.prefix }, ctx.siteName),
+  };
   return (
-    <Layout ctx={ctx} seo={{ title: `${m.tag.name}${pageSuffix(m.page)}`, description: `Stories about ${m.tag.name} from ${ctx.siteName}.`, canonical: canonicalFor(base, m.page), type: 'website', feeds: feedLinks({ kind: 'tag', slug: m.tag.slug, name: m.tag.name, prefix: ctx.edition.prefix }, ctx.siteName) }}>
+    <Layout ctx={ctx} seo={seo}>
       <header class="list-header">
-        <p class="list-kind">Topic</p>
+        <p class="list-kind">{t('list.topic')}</p>
         <h1>{m.tag.name}</h1>
-        <p class="list-description">
-          {m.total} {m.total === 1 ? 'story' : 'stories'}
-        </p>
+        <p class="list-description">{t('list.storyCount', { count: m.total })}</p>
       </header>
       <StoryList ctx={ctx} list={m} base={base} />
     </Layout>
@@ -83,7 +91,8 @@ export function TagPage({ ctx, m }: { ctx: PageContext; m: ListPage & { tag: Tag
 }
 
 export function AuthorPage({ ctx, m }: { ctx: PageContext; m: ListPage & { author: Author; photo?: MediaAsset | undefined } }) {
-  const base = `/author/${m.author.slug}`;
+  const { t } = ctx;
+  const base = ctx.url(`/author/${m.author.slug}`);
   const a = m.author;
   const links = a.links ?? [];
   const xUrl = a.xHandle ? `https://x.com/${a.xHandle.replace(/^@/, '')}` : undefined;
@@ -98,21 +107,29 @@ export function AuthorPage({ ctx, m }: { ctx: PageContext; m: ListPage & { autho
     image: m.photo ? `${ctx.origin}${mediaUrl(m.photo, defaultWidth(m.photo), 'jpeg')}` : undefined,
     sameAs: sameAs.length ? sameAs : undefined,
   };
+  const seo: Seo = {
+    title: pageTitle(ctx, a.name, m.page),
+    description: a.bio || t('list.authorDescription', { author: a.name }),
+    canonical: canonicalFor(base, m.page),
+    type: 'profile',
+    jsonLd: [person],
+    feeds: feedLinks({ kind: 'author', slug: a.slug, name: a.name, prefix: ctx.edition.prefix }, ctx.siteName),
+  };
   return (
-    <Layout ctx={ctx} seo={{ title: `${a.name}${pageSuffix(m.page)}`, description: a.bio || `Stories by ${a.name}.`, canonical: canonicalFor(base, m.page), type: 'profile', jsonLd: [person], feeds: feedLinks({ kind: 'author', slug: a.slug, name: a.name, prefix: ctx.edition.prefix }, ctx.siteName) }}>
+    <Layout ctx={ctx} seo={seo}>
       <header class="list-header author-header">
         {m.photo && (
           <div class="author-photo">
-            <Picture asset={m.photo} sizes="8rem" priority alt={m.photo.alt || `Portrait of ${a.name}`} />
+            <Picture asset={m.photo} sizes="8rem" priority alt={m.photo.alt || t('list.authorPortrait', { name: a.name })} />
           </div>
         )}
-        <p class="list-kind">{a.role || 'Author'}</p>
+        <p class="list-kind">{a.role || t('list.author')}</p>
         <h1>{a.name}</h1>
         {a.bio && <p class="list-description">{a.bio}</p>}
         {a.xHandle && (
           <p>
             <a href={`https://x.com/${encodeURIComponent(a.xHandle.replace(/^@/, ''))}`} rel="noopener">
-              {a.xHandle.startsWith('@') ? a.xHandle : `@${a.xHandle}`} on X
+              {t('list.onX', { handle: a.xHandle.startsWith('@') ? a.xHandle : `@${a.xHandle}` })}
             </a>
           </p>
         )}

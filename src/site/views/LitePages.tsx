@@ -5,20 +5,24 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { ArticlePage as ArticleModel, Card, HomePage as HomeModel, SectionPage as SectionModel } from '../../services/reading.js';
-import { formatDate, formatDateTime } from '../format.js';
+import { formatDate, formatDateTime, formatList, labelKey } from '../format.js';
 import { RichText } from './components/RichText.js';
+import { TranslationLinks } from './components/Translations.js';
 import type { PageContext } from './context.js';
 import { absolute } from './context.js';
 
+/** The lite copy of a page is '/lite' + its full path: /lite/es/noticias is /es/noticias. */
 const lite = (path: string) => `/lite${path === '/' ? '' : path}`;
 
 function LiteLayout({ ctx, title, description, fullPath, children }: { ctx: PageContext; title: string; description: string; fullPath: string; children: ComponentChildren }) {
+  const { t } = ctx;
+  const home = `/lite${ctx.edition.prefix}`;
   return (
     <html lang={ctx.language}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title === ctx.siteName ? `${title} (lite)` : `${title} | ${ctx.siteName} (lite)`}</title>
+        <title>{title === ctx.siteName ? t('lite.homeTitle', { site: title }) : t('lite.title', { title, site: ctx.siteName })}</title>
         <meta name="description" content={description} />
         {/* The full page is the one to index and share. */}
         <link rel="canonical" href={absolute(ctx, fullPath)} />
@@ -27,12 +31,12 @@ function LiteLayout({ ctx, title, description, fullPath, children }: { ctx: Page
       <body>
         <header>
           <p>
-            <a href="/lite">
+            <a href={home}>
               <strong>{ctx.siteName}</strong>
             </a>{' '}
-            (lite: text only) · <a href={fullPath}>Full version of this page</a>
+            {t('lite.textOnly')} · <a href={fullPath}>{t('lite.fullVersion')}</a>
           </p>
-          <nav aria-label="Sections">
+          <nav aria-label={t('site.sectionsNav')}>
             {ctx.navigation.map((n, i) => (
               <span key={n.url}>
                 {i > 0 && ' · '}
@@ -44,7 +48,7 @@ function LiteLayout({ ctx, title, description, fullPath, children }: { ctx: Page
         <main>{children}</main>
         <footer>
           <p>
-            <a href="/lite">Lite home</a> · <a href={fullPath}>Full site</a> · <a href="/search">Search</a>
+            <a href={home}>{t('lite.home')}</a> · <a href={fullPath}>{t('lite.fullSite')}</a> · <a href={ctx.url('/search')}>{t('site.search')}</a>
           </p>
         </footer>
       </body>
@@ -57,7 +61,10 @@ function CardList({ ctx, cards }: { ctx: PageContext; cards: Card[] }) {
     <ul>
       {cards.map((c) => (
         <li key={c.id}>
-          <a href={lite(c.url)}>{c.headline}</a> <small>({c.labelName}, {formatDate(c.publishedAt, ctx.dates)})</small>
+          <a href={lite(c.url)}>{c.headline}</a>{' '}
+          <small>
+            ({ctx.t(labelKey(c.label))}, {formatDate(c.publishedAt, ctx.dates)})
+          </small>
         </li>
       ))}
     </ul>
@@ -67,8 +74,8 @@ function CardList({ ctx, cards }: { ctx: PageContext; cards: Card[] }) {
 export function LiteHomePage({ ctx, m }: { ctx: PageContext; m: HomeModel }) {
   const top = [m.lead, ...m.top].filter((c): c is Card => c !== undefined);
   return (
-    <LiteLayout ctx={ctx} title={ctx.siteName} description={ctx.tagline} fullPath="/">
-      <h1>Top stories</h1>
+    <LiteLayout ctx={ctx} title={ctx.siteName} description={ctx.tagline} fullPath={ctx.url('/')}>
+      <h1>{ctx.t('home.topStories')}</h1>
       <CardList ctx={ctx} cards={top} />
       {m.sections.map((s) => (
         <section key={s.section.url}>
@@ -83,13 +90,14 @@ export function LiteHomePage({ ctx, m }: { ctx: PageContext; m: HomeModel }) {
 }
 
 export function LiteSectionPage({ ctx, m }: { ctx: PageContext; m: SectionModel }) {
+  const { t } = ctx;
   const base = lite(m.url);
   return (
-    <LiteLayout ctx={ctx} title={m.section.name} description={m.section.description || `Stories from ${m.section.name}.`} fullPath={m.page > 1 ? `${m.url}?page=${m.page}` : m.url}>
+    <LiteLayout ctx={ctx} title={m.section.name} description={m.section.description || t('lite.sectionDescription', { section: m.section.name })} fullPath={m.page > 1 ? `${m.url}?page=${m.page}` : m.url}>
       <h1>{m.section.name}</h1>
       {m.children.length > 0 && (
         <p>
-          In this section:{' '}
+          {t('lite.inSection')}{' '}
           {m.children.map((c, i) => (
             <span key={c.url}>
               {i > 0 && ' · '}
@@ -101,8 +109,8 @@ export function LiteSectionPage({ ctx, m }: { ctx: PageContext; m: SectionModel 
       <CardList ctx={ctx} cards={m.cards} />
       {m.totalPages > 1 && (
         <p>
-          {m.page > 1 && <a href={m.page === 2 ? base : `${base}?page=${m.page - 1}`}>Newer stories</a>} Page {m.page} of {m.totalPages}{' '}
-          {m.page < m.totalPages && <a href={`${base}?page=${m.page + 1}`}>Older stories</a>}
+          {m.page > 1 && <a href={m.page === 2 ? base : `${base}?page=${m.page - 1}`}>{t('pagination.newer')}</a>} {t('pagination.position', { page: m.page, total: m.totalPages })}{' '}
+          {m.page < m.totalPages && <a href={`${base}?page=${m.page + 1}`}>{t('pagination.older')}</a>}
         </p>
       )}
     </LiteLayout>
@@ -110,6 +118,7 @@ export function LiteSectionPage({ ctx, m }: { ctx: PageContext; m: SectionModel 
 }
 
 export function LiteArticlePage({ ctx, m }: { ctx: PageContext; m: ArticleModel }) {
+  const { t } = ctx;
   const a = m.article;
   return (
     <LiteLayout ctx={ctx} title={a.seoHeadline ?? a.headline} description={a.seoDescription ?? a.standfirst} fullPath={m.url}>
@@ -122,8 +131,9 @@ export function LiteArticlePage({ ctx, m }: { ctx: PageContext; m: ArticleModel 
             </span>
           ))}
           {' · '}
-          {m.labelName}
+          {t(labelKey(a.label))}
         </p>
+        <TranslationLinks translations={m.translations} lite />
         <h1>{a.headline}</h1>
         {a.standfirst && (
           <p>
@@ -131,28 +141,28 @@ export function LiteArticlePage({ ctx, m }: { ctx: PageContext; m: ArticleModel 
           </p>
         )}
         <p>
-          {m.authors.length > 0 && <>By {m.authors.map((p) => p.name).join(', ')}. </>}
+          {m.authors.length > 0 && <>{t('lite.byline', { authors: formatList(m.authors.map((p) => p.name), ctx.dates) })} </>}
           {a.publishedAt && <time datetime={a.publishedAt}>{formatDateTime(a.publishedAt, ctx.dates)}</time>}
           {m.updatedAt && (
             <>
               {' '}
-              (updated <time datetime={m.updatedAt}>{formatDateTime(m.updatedAt, ctx.dates)}</time>)
+              {t.rich('lite.updated', { date: formatDateTime(m.updatedAt, ctx.dates), time: (chunks) => <time datetime={m.updatedAt ?? undefined}>{chunks}</time> })}
             </>
           )}
         </p>
-        <RichText blocks={a.body.content} ctx={{ related: m.related, media: m.inlineMedia, lite: true }} />
+        <RichText blocks={a.body.content} ctx={{ related: m.related, media: m.inlineMedia, lite: true, t }} />
         {m.corrections.map((c) => (
           <p key={c.id}>
-            <strong>{c.kind === 'correction' ? 'Correction' : 'Update'}</strong> ({formatDateTime(c.createdAt, ctx.dates)}): {c.note}
+            <strong>{c.kind === 'correction' ? t('article.correction') : t('article.update')}</strong> ({formatDateTime(c.createdAt, ctx.dates)}): {c.note}
           </p>
         ))}
         <p>
-          <a href={`${m.url}#comments`}>{a.commentCount === 1 ? '1 comment' : `${a.commentCount} comments`} on the full page</a>
+          <a href={`${m.url}#comments`}>{t('lite.comments', { count: a.commentCount })}</a>
         </p>
       </article>
       {m.moreFromSection.length > 0 && (
         <section>
-          <h2>More from {m.section.name}</h2>
+          <h2>{t('article.moreFrom', { section: m.section.name })}</h2>
           <CardList ctx={ctx} cards={m.moreFromSection} />
         </section>
       )}

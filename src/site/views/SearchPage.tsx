@@ -1,9 +1,9 @@
 /** /search: the form with its filters, ranked results with marked snippets, pages, and a helpful empty state. */
-import { ARTICLE_LABELS, LABEL_NAMES } from '../../core/articles.js';
+import { ARTICLE_LABELS } from '../../core/articles.js';
 import type { ArticleLabel } from '../../core/articles.js';
 import type { SearchResults, SnippetPart } from '../../services/search.js';
 import type { Link } from '../../services/reading.js';
-import { formatDate } from '../format.js';
+import { formatDate, labelKey } from '../format.js';
 import type { PageContext } from './context.js';
 import { Layout } from './Layout.js';
 
@@ -29,34 +29,37 @@ function Marked({ parts }: { parts: SnippetPart[] }) {
   return <>{parts.map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : p.text))}</>;
 }
 
-const queryString = (form: SearchForm, page: number) => {
+/** A search of this edition (/search, /es/search) with the form's values. */
+const queryString = (ctx: PageContext, form: SearchForm, page: number) => {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(form) as Array<[string, string]>) if (value) params.set(key, value);
   if (page > 1) params.set('page', String(page));
-  return `/search?${params.toString()}`;
+  return `${ctx.url('/search')}?${params.toString()}`;
 };
 
 export function SearchPage({ ctx, m }: { ctx: PageContext; m: SearchPageModel }) {
+  const { t } = ctx;
   const { form, results } = m;
-  const title = form.q ? `Search: ${form.q}` : 'Search';
+  const title = form.q ? t('search.title', { query: form.q }) : t('site.search');
+  const action = ctx.url('/search');
   return (
-    <Layout ctx={ctx} seo={{ title, description: `Search the stories of ${ctx.siteName}.`, canonical: '/search', type: 'website', noindex: true }}>
+    <Layout ctx={ctx} seo={{ title, description: t('search.description', { site: ctx.siteName }), canonical: action, type: 'website', noindex: true }}>
       <div class="search-page">
-        <h1>Search</h1>
-        <form method="get" action="/search" role="search" class="search-form">
+        <h1>{t('site.search')}</h1>
+        <form method="get" action={action} role="search" class="search-form">
           <p class="search-main">
-            <label for="q">Words to find</label>
+            <label for="q">{t('search.words')}</label>
             <input id="q" name="q" type="search" value={form.q} maxLength={200} autocomplete="off" />
             <button type="submit" class="button">
-              Search
+              {t('site.search')}
             </button>
           </p>
           <fieldset class="search-filters">
-            <legend>Narrow it down</legend>
+            <legend>{t('search.filters')}</legend>
             <p>
-              <label for="section">Section</label>
+              <label for="section">{t('search.section')}</label>
               <select id="section" name="section">
-                <option value="">All sections</option>
+                <option value="">{t('search.allSections')}</option>
                 {m.sections.map((s) => (
                   <option key={s.path} value={s.path} selected={s.path === form.section}>
                     {`${'\u00a0\u00a0'.repeat(s.depth)}${s.name}`}
@@ -65,20 +68,20 @@ export function SearchPage({ ctx, m }: { ctx: PageContext; m: SearchPageModel })
               </select>
             </p>
             <p>
-              <label for="label">Kind of story</label>
+              <label for="label">{t('search.kind')}</label>
               <select id="label" name="label">
-                <option value="">Any</option>
+                <option value="">{t('search.anyKind')}</option>
                 {ARTICLE_LABELS.map((l) => (
                   <option key={l} value={l} selected={l === form.label}>
-                    {LABEL_NAMES[l]}
+                    {t(labelKey(l))}
                   </option>
                 ))}
               </select>
             </p>
             <p>
-              <label for="author">Author</label>
+              <label for="author">{t('search.author')}</label>
               <select id="author" name="author">
-                <option value="">Anyone</option>
+                <option value="">{t('search.anyAuthor')}</option>
                 {m.authors.map((a) => (
                   <option key={a.slug} value={a.slug} selected={a.slug === form.author}>
                     {a.name}
@@ -87,11 +90,11 @@ export function SearchPage({ ctx, m }: { ctx: PageContext; m: SearchPageModel })
               </select>
             </p>
             <p>
-              <label for="from">From</label>
+              <label for="from">{t('search.from')}</label>
               <input id="from" name="from" type="date" value={form.from} />
             </p>
             <p>
-              <label for="to">To</label>
+              <label for="to">{t('search.to')}</label>
               <input id="to" name="to" type="date" value={form.to} />
             </p>
           </fieldset>
@@ -103,25 +106,21 @@ export function SearchPage({ ctx, m }: { ctx: PageContext; m: SearchPageModel })
 }
 
 function Results({ ctx, m, results }: { ctx: PageContext; m: SearchPageModel; results: SearchResults }) {
+  const { t } = ctx;
   const { form } = m;
   if (results.terms.length === 0) {
-    return <p class="search-empty">Type a few words to search for, such as a place, a person or a topic.</p>;
+    return <p class="search-empty">{t('search.noTerms')}</p>;
   }
   if (results.total === 0) {
+    const unfiltered = queryString(ctx, { ...form, section: '', label: '', author: '', from: '', to: '' }, 1);
     return (
       <div class="search-empty" role="status">
-        <h2>No stories match “{form.q}”</h2>
+        <h2>{t('search.noResults', { query: form.q })}</h2>
         <ul>
-          <li>Check the spelling, or try another word for the same thing.</li>
-          <li>Use fewer words: every word must appear in a story.</li>
-          {(form.section || form.label || form.author || form.from || form.to) && (
-            <li>
-              <a href={queryString({ ...form, section: '', label: '', author: '', from: '', to: '' }, 1)}>Search again without the filters</a>.
-            </li>
-          )}
-          <li>
-            Or browse the <a href="/">latest stories</a>.
-          </li>
+          <li>{t('search.tipSpelling')}</li>
+          <li>{t('search.tipFewer')}</li>
+          {(form.section || form.label || form.author || form.from || form.to) && <li>{t.rich('search.withoutFilters', { link: (chunks) => <a href={unfiltered}>{chunks}</a> })}</li>}
+          <li>{t.rich('search.browse', { link: (chunks) => <a href={ctx.url('/')}>{chunks}</a> })}</li>
         </ul>
       </div>
     );
@@ -129,7 +128,7 @@ function Results({ ctx, m, results }: { ctx: PageContext; m: SearchPageModel; re
   return (
     <section class="search-results" aria-labelledby="results-title">
       <h2 id="results-title" role="status">
-        {results.total === 1 ? '1 story' : `${results.total.toLocaleString('en-GB')} stories`} for “{form.q}”
+        {t('search.results', { count: results.total, query: form.q })}
       </h2>
       <ol>
         {results.hits.map((h) => {
@@ -137,7 +136,7 @@ function Results({ ctx, m, results }: { ctx: PageContext; m: SearchPageModel; re
           return (
             <li key={h.id} class="search-hit">
               <p class="search-hit-meta">
-                <span class={`label label-${h.label}`}>{h.labelName}</span>
+                <span class={`label label-${h.label}`}>{t(labelKey(h.label))}</span>
                 {link && <span> {link.section.name}</span>}
                 {h.publishedAt && (
                   <>
@@ -159,18 +158,16 @@ function Results({ ctx, m, results }: { ctx: PageContext; m: SearchPageModel; re
         })}
       </ol>
       {results.totalPages > 1 && (
-        <nav class="pagination" aria-label="Search result pages">
+        <nav class="pagination" aria-label={t('search.pages')}>
           {results.page > 1 && (
-            <a href={queryString(form, results.page - 1)} rel="prev">
-              Previous
+            <a href={queryString(ctx, form, results.page - 1)} rel="prev">
+              {t('pagination.previous')}
             </a>
           )}
-          <span>
-            Page {results.page} of {results.totalPages}
-          </span>
+          <span>{t('pagination.position', { page: results.page, total: results.totalPages })}</span>
           {results.page < results.totalPages && (
-            <a href={queryString(form, results.page + 1)} rel="next">
-              Next
+            <a href={queryString(ctx, form, results.page + 1)} rel="next">
+              {t('pagination.next')}
             </a>
           )}
         </nav>

@@ -5,17 +5,16 @@ import { Layout } from './Layout.js';
 
 /** A real 404: says what happened, offers a way on, and is never indexed. */
 export function NotFoundPage({ ctx, latest }: { ctx: PageContext; latest: CardModel[] }) {
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={{ title: 'Page not found', description: 'The page you asked for does not exist or has moved.', canonical: ctx.path, type: 'website', noindex: true }}>
+    <Layout ctx={ctx} seo={{ title: t('status.notFoundTitle'), description: t('status.notFoundDescription'), canonical: ctx.path, type: 'website', noindex: true }}>
       <header class="list-header">
-        <h1>Page not found</h1>
-        <p class="list-description">
-          We could not find that page. It may have moved, or the address may be mistyped. Try the <a href="/">home page</a> or one of the latest stories below.
-        </p>
+        <h1>{t('status.notFoundTitle')}</h1>
+        <p class="list-description">{t.rich('status.notFoundText', { link: (chunks) => <a href={ctx.url('/')}>{chunks}</a> })}</p>
       </header>
       {latest.length > 0 && (
         <section aria-labelledby="latest-title">
-          <h2 id="latest-title">Latest stories</h2>
+          <h2 id="latest-title">{t('status.latest')}</h2>
           <div class="card-grid">
             {latest.map((c) => (
               <Card key={c.id} ctx={ctx} card={c} />
@@ -44,13 +43,14 @@ export function LivePage({ ctx, audio }: { ctx: PageContext; audio: boolean }) {
 
 /** Something went wrong on our side: a calm page, no details that help an attacker. */
 export function ErrorPage({ ctx, status, message }: { ctx: PageContext; status: number; message?: string | undefined }) {
-  const title = status < 500 ? 'Bad request' : 'Something went wrong';
+  const { t } = ctx;
+  const title = status < 500 ? t('status.badRequest') : t('status.errorTitle');
   return (
-    <Layout ctx={ctx} seo={{ title, description: 'An error occurred.', canonical: ctx.path, type: 'website', noindex: true }}>
+    <Layout ctx={ctx} seo={{ title, description: t('status.errorDescription'), canonical: ctx.path, type: 'website', noindex: true }}>
       <header class="list-header">
         <h1>{title}</h1>
         <p class="list-description">
-          {message ?? 'Sorry, this page could not be shown. Please try again in a moment.'} You can also go to the <a href="/">home page</a>.
+          {message ?? t('status.errorText')} {t.rich('status.errorHome', { link: (chunks) => <a href={ctx.url('/')}>{chunks}</a> })}
         </p>
       </header>
     </Layout>

@@ -83,6 +83,7 @@ const model: Model = {
   inlineMedia: new Map([[1, lead]]),
   moreFromSection: [],
   translations: [],
+  translationIds: [],
   lastModified: '2026-02-19T10:00:00.000Z',
 };
 

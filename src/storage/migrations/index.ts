@@ -11,6 +11,8 @@ import * as authorProfiles from './2026-11-28T1500-author-profiles.js';
 import * as readerComments from './2026-11-29T1000-reader-comments.js';
 import * as search from './2026-11-29T1800-search.js';
 import * as sectionListIndex from './2026-11-29T1900-section-list-index.js';
+import * as articleTranslations from './2026-11-30T0800-article-translations.js';
+import * as liveTv from './2026-11-30T0900-live-tv.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-content': content,
@@ -21,4 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1000-reader-comments': readerComments,
   '2026-11-29T1800-search': search,
   '2026-11-29T1900-section-list-index': sectionListIndex,
+  '2026-11-30T0800-article-translations': articleTranslations,
+  '2026-11-30T0900-live-tv': liveTv,
 };

@@ -1,5 +1,5 @@
 import type { Card as CardModel } from '../../../services/reading.js';
-import { formatDate } from '../../format.js';
+import { formatDate, labelKey } from '../../format.js';
 import type { PageContext } from '../context.js';
 import { Picture } from './Picture.js';
 
@@ -30,7 +30,7 @@ export function Card({ ctx, card, level = 3, size = 'standard', priority = false
       )}
       <div class="card-text">
         <p class="card-meta">
-          <span class={`label label-${card.label}`}>{card.labelName}</span>
+          <span class={`label label-${card.label}`}>{ctx.t(labelKey(card.label))}</span>
           <a class="card-section" href={card.section.url}>
             {card.section.name}
           </a>
@@ -41,9 +41,7 @@ export function Card({ ctx, card, level = 3, size = 'standard', priority = false
         {size !== 'compact' && card.standfirst && <p class="card-standfirst">{card.standfirst}</p>}
         <p class="card-foot">
           <time datetime={card.publishedAt}>{formatDate(card.publishedAt, ctx.dates)}</time>
-          <span class="comment-count">
-            {card.commentCount} {card.commentCount === 1 ? 'comment' : 'comments'}
-          </span>
+          <span class="comment-count">{ctx.t('card.comments', { count: card.commentCount })}</span>
         </p>
       </div>
     </article>

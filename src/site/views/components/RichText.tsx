@@ -9,11 +9,14 @@ import type { BlockNode, InlineNode, ParagraphNode, TextNode } from '../../../co
 import { EMBED_PROVIDER_NAMES, parseEmbedUrl } from '../../../core/embeds.js';
 import { isSafeHref } from '../../../core/richtext.js';
 import type { Card } from '../../../services/reading.js';
+import type { Translate } from '../../i18n/translate.js';
 import { Picture } from './Picture.js';
 
 export interface RichTextContext {
   related: ReadonlyMap<number, Card>;
   media: ReadonlyMap<number, MediaAsset>;
+  /** The words of the story's edition (picture and embed texts, "Related:"). */
+  t: Translate;
   /** The lite edition: no images or players (captions and links instead), links to lite pages. */
   lite?: boolean;
 }
@@ -89,7 +92,7 @@ function Block({ node, ctx }: { node: BlockNode; ctx: RichTextContext }) {
       if (ctx.lite) {
         return (
           <p class="figure-text">
-            [Picture: {node.attrs.alt ?? asset.alt}
+            [{ctx.t('article.picture', { alt: node.attrs.alt ?? asset.alt })}
             {caption && ` — ${caption}`}
             {credit && ` (${credit})`}]
           </p>
@@ -110,12 +113,13 @@ function Block({ node, ctx }: { node: BlockNode; ctx: RichTextContext }) {
     case 'embed': {
       const embed = parseEmbedUrl(node.attrs.url);
       if (!embed) return null;
-      const name = EMBED_PROVIDER_NAMES[embed.provider];
+      const provider = EMBED_PROVIDER_NAMES[embed.provider];
+      const { t } = ctx;
       if (ctx.lite) {
         return (
           <p>
             <a href={embed.pageUrl} rel="noopener nofollow">
-              {embed.playerUrl ? `Watch on ${name}` : `View the post on ${name}`}
+              {embed.playerUrl ? t('article.embedWatch', { provider }) : t('article.embedView', { provider })}
             </a>
             {node.attrs.caption && `: ${node.attrs.caption}`}
           </p>
@@ -125,21 +129,19 @@ function Block({ node, ctx }: { node: BlockNode; ctx: RichTextContext }) {
         <figure class={`embed embed-${embed.provider}`}>
           {embed.playerUrl ? (
             // Click to load: nothing is fetched from the provider until the reader asks.
-            <div class="embed-frame" data-embed-src={embed.playerUrl} data-embed-title={`${name} video${node.attrs.caption ? `: ${node.attrs.caption}` : ''}`}>
-              <p>
-                This {name} video loads from {new URL(embed.playerUrl).hostname} only if you choose to play it.
-              </p>
+            <div class="embed-frame" data-embed-src={embed.playerUrl} data-embed-title={`${t('article.embedTitle', { provider })}${node.attrs.caption ? `: ${node.attrs.caption}` : ''}`}>
+              <p>{t('article.embedNotice', { provider, host: new URL(embed.playerUrl).hostname })}</p>
               <button type="button" class="embed-load" hidden>
-                Load the {name} video
+                {t('article.embedLoad', { provider })}
               </button>{' '}
               <a href={embed.pageUrl} rel="noopener nofollow">
-                Watch on {name}
+                {t('article.embedWatch', { provider })}
               </a>
             </div>
           ) : (
             <p class="embed-link">
               <a href={embed.pageUrl} rel="noopener nofollow">
-                View the post on {name}
+                {t('article.embedView', { provider })}
               </a>
             </p>
           )}
@@ -152,9 +154,9 @@ function Block({ node, ctx }: { node: BlockNode; ctx: RichTextContext }) {
       // A related story that was unpublished or deleted simply disappears.
       if (!card) return null;
       return (
-        <aside class="related" aria-label="Related story">
+        <aside class="related" aria-label={ctx.t('article.relatedStory')}>
           <p>
-            <strong class="related-label">Related:</strong> <a href={ctx.lite ? `/lite${card.url}` : card.url}>{card.headline}</a>
+            <strong class="related-label">{ctx.t('article.related')}</strong> <a href={ctx.lite ? `/lite${card.url}` : card.url}>{card.headline}</a>
           </p>
         </aside>
       );

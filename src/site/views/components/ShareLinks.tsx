@@ -3,40 +3,44 @@
  * own share sheet (Web Share API) and "Copy link" copies the URL. Both start hidden and
  * are revealed by /assets/enhance.js only where the browser supports them.
  */
+import type { Translate } from '../../i18n/translate.js';
+
 interface Props {
+  t: Translate;
   url: string;
   title: string;
 }
 
-export function ShareLinks({ url, title }: Props) {
+export function ShareLinks({ t, url, title }: Props) {
   const u = encodeURIComponent(url);
-  const t = encodeURIComponent(title);
+  const text = encodeURIComponent(title);
+  // Network names are brands and stay as they are; "Email" is a word of the edition.
   const links = [
-    { name: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
-    { name: 'X', href: `https://twitter.com/intent/tweet?url=${u}&text=${t}` },
-    { name: 'WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}` },
-    { name: 'Telegram', href: `https://t.me/share/url?url=${u}&text=${t}` },
-    { name: 'Email', href: `mailto:?subject=${t}&body=${u}` },
+    { id: 'facebook', name: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { id: 'x', name: 'X', href: `https://twitter.com/intent/tweet?url=${u}&text=${text}` },
+    { id: 'whatsapp', name: 'WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}` },
+    { id: 'telegram', name: 'Telegram', href: `https://t.me/share/url?url=${u}&text=${text}` },
+    { id: 'email', name: t('share.email'), href: `mailto:?subject=${text}&body=${u}` },
   ];
   return (
-    <section class="share" aria-label="Share this story">
-      <h2 class="visually-hidden">Share this story</h2>
+    <section class="share" aria-label={t('share.title')}>
+      <h2 class="visually-hidden">{t('share.title')}</h2>
       <ul>
         {links.map((l) => (
-          <li key={l.name}>
-            <a href={l.href} rel="noopener" target="_blank" aria-label={`Share on ${l.name} (opens in a new window)`}>
+          <li key={l.id}>
+            <a href={l.href} rel="noopener" target="_blank" aria-label={t('share.on', { network: l.name })}>
               {l.name}
             </a>
           </li>
         ))}
         <li>
           <button type="button" class="share-native" data-share-url={url} data-share-title={title} hidden>
-            Share…
+            {t('share.native')}
           </button>
         </li>
         <li>
-          <button type="button" class="share-copy" data-copy-url={url} hidden>
-            Copy link
+          <button type="button" class="share-copy" data-copy-url={url} data-copied={t('share.copied')} data-copy-failed={t('share.copyFailed')} hidden>
+            {t('share.copy')}
           </button>
           <span class="share-status" role="status" />
         </li>
