@@ -48,7 +48,6 @@ export function readArticleForm(body: unknown, timeZone: string): { input: Artic
     commentsPremoderated: field(body, 'commentsPremoderated') === '1',
     // Several byline selects share the name: the browser sends them in order, blanks included.
     authorIds: [...new Set(fields(body, 'authorIds').filter((v) => v !== '').map(Number))],
-    language: field(body, 'language') === 'es' ? 'es' : 'en',
     tags: field(body, 'tags').split(',').map((t) => t.trim()).filter(Boolean),
   };
   const note = field(body, 'correctionNote').trim();

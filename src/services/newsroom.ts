@@ -14,7 +14,7 @@ import type { Db } from '../storage/db.js';
 import { ArticleRepository, articleWrites } from '../storage/repositories/articles.js';
 import type { ArticleInput } from './publishing.js';
 import { reindexArticle } from './search.js';
-import { NotFoundError, ValidationError, checkSectionEdition, validateArticleInput } from './publishing.js';
+import { NotFoundError, ValidationError, checkSectionEdition, languageOfSection, validateArticleInput } from './publishing.js';
 
 export interface NewsroomDeps {
   db: Db;
@@ -125,6 +125,8 @@ export class Newsroom {
   /** Creates a draft. Contributors and everyone else start the same way. */
   async create(actor: StaffUser, input: ArticleInput): Promise<NewsroomArticle> {
     if (!policies.createArticle(actor)) throw new ForbiddenError('createArticle');
+    // The newsroom files a story in a section; the section's edition decides its language.
+    input = { ...input, language: await languageOfSection(this.deps.db, input.sectionId) };
     const now = this.now();
     const { fields, authorIds, tags } = validateArticleInput({ ...input, status: 'draft', publishedAt: null, displayUpdatedAt: null });
     await this.ensureSlugFree(fields.language, fields.slug, null);
@@ -156,6 +158,7 @@ export class Newsroom {
   async save(actor: StaffUser, id: number, cmd: SaveCommand): Promise<NewsroomArticle> {
     const current = await this.load(id);
     if (!current) throw new NotFoundError(`article ${id} does not exist`);
+    cmd = { ...cmd, input: { ...cmd.input, language: await languageOfSection(this.deps.db, cmd.input.sectionId) } };
     const action = cmd.action ?? 'save';
     const facts = this.facts(current);
     if (!policies.editArticle(actor, facts) && action === 'save') throw new ForbiddenError('editArticle');

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ARTICLE_LABELS, ARTICLE_STATUSES, LANGUAGES } from '../core/articles.js';
-import type { Article } from '../core/articles.js';
+import type { Article, Language } from '../core/articles.js';
 import type { ContentEvents } from '../core/events.js';
 import { InvalidDocumentError, parseDocument } from '../core/richtext.js';
 import { isValidSlug, slugify } from '../core/slugs.js';
@@ -92,6 +92,13 @@ export function validateArticleInput(raw: ArticleInput): { fields: ArticleFields
     authorIds: input.authorIds,
     tags: input.tags.map((name) => ({ name, slug: slugify(name) })).filter((t) => t.slug.length > 0),
   };
+}
+
+/** The edition a section belongs to: a story filed there is in that edition's language. */
+export async function languageOfSection(db: Db, sectionId: number): Promise<Language> {
+  const section = await db.kysely.selectFrom('sections').select('language').where('id', '=', sectionId).executeTakeFirst();
+  if (!section) throw new ValidationError([`sectionId: section ${sectionId} does not exist`]);
+  return section.language as Language;
 }
 
 /** A story is filed in a section of its own edition: /es/noticias holds Spanish stories only. */

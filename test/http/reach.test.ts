@@ -19,7 +19,7 @@ type Ld = Record<string, unknown> & { '@type': string };
 describe.each(DIALECTS)('lite edition and structured data on %s', (dialect) => {
   let t: TestApp;
   let articlePaths: string[];
-  let stories: Array<{ path: string; label: string; headline: string }>;
+  let stories: Array<{ path: string; label: string; headline: string; language: string }>;
 
   const get = (url: string) => t.app.server.inject({ method: 'GET', url });
 
@@ -31,9 +31,9 @@ describe.each(DIALECTS)('lite edition and structured data on %s', (dialect) => {
   beforeAll(async () => {
     t = await startTestApp(dialect);
     await seedDemo({ db: t.app.db, media: t.app.media, events: t.app.events });
-    const rows = await t.app.db.kysely.selectFrom('articles').select(['section_id', 'slug', 'label', 'headline']).execute();
-    const tree = await t.app.reading.sectionTree('en');
-    stories = rows.map((r) => ({ path: t.app.reading.articleUrl(tree, { sectionId: r.section_id, slug: r.slug }), label: r.label, headline: r.headline }));
+    const rows = await t.app.db.kysely.selectFrom('articles').select(['section_id', 'slug', 'label', 'headline', 'language']).execute();
+    const trees = { en: await t.app.reading.sectionTree('en'), es: await t.app.reading.sectionTree('es') };
+    stories = rows.map((r) => ({ path: t.app.reading.articleUrl(r.language === 'es' ? trees.es : trees.en, { sectionId: r.section_id, slug: r.slug }), label: r.label, headline: r.headline, language: r.language }));
     articlePaths = stories.map((s) => s.path);
   }, 120_000);
 
@@ -48,7 +48,8 @@ describe.each(DIALECTS)('lite edition and structured data on %s', (dialect) => {
       expect(res.statusCode, path).toBe(200);
       expectTextOnly(res.body, path);
       expect(res.body).toContain(`<link rel="canonical" href="${TEST_ORIGIN}${path}"/>`);
-      expect(res.body).toContain(`<a href="${path}">Full version of this page</a>`);
+      expect(res.body).toMatch(new RegExp(`<a href="${path}">[^<]+</a>`));
+      if (!path.startsWith('/es/')) expect(res.body).toContain(`<a href="${path}">Full version of this page</a>`);
     }
   });
 
@@ -97,6 +98,7 @@ describe.each(DIALECTS)('lite edition and structured data on %s', (dialect) => {
       if (!article) continue;
       expect(article['@type'], story.path).toBe(story.label === 'opinion' ? 'OpinionNewsArticle' : story.label === 'analysis' ? 'AnalysisNewsArticle' : 'NewsArticle');
       expect(article.url).toBe(`${TEST_ORIGIN}${story.path}`);
+      expect(article.inLanguage, story.path).toBe(story.language);
       expect(typeof article.headline === 'string' && article.headline.length > 0 && article.headline.length <= 110).toBe(true);
       expect((article.image as string[])[0]).toMatch(new RegExp(`^${TEST_ORIGIN}/media/`));
       expect(Date.parse(String(article.datePublished))).toBeLessThanOrEqual(Date.parse(String(article.dateModified)));

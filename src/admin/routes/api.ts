@@ -10,11 +10,17 @@ export function registerApiRoutes(app: FastifyInstance, deps: AdminDeps, db: Db)
   const searchSchema = { querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 200 } } } } as const;
 
   app.get<{ Querystring: { q?: string } }>('/admin/api/articles/search', { schema: searchSchema }, async (req, reply) => {
-    const tree = await deps.reading.sectionTree('en');
-    let query = k.selectFrom('articles').select(['id', 'headline', 'status', 'slug', 'section_id']).orderBy('updated_at', 'desc').limit(20);
+    let query = k.selectFrom('articles').select(['id', 'headline', 'status', 'slug', 'section_id', 'language']).orderBy('updated_at', 'desc').limit(20);
     if (req.query.q?.trim()) query = query.where((eb) => eb(eb.fn('lower', ['headline']), 'like', like(req.query.q ?? '')));
     const rows = await query.execute();
-    return reply.header('cache-control', 'no-store').send(rows.map((r) => ({ id: r.id, headline: r.headline, status: r.status, url: deps.reading.articleUrl(tree, { sectionId: r.section_id, slug: r.slug }) })));
+    // Each story's address is in its own edition's tree (/es/noticias/... for Spanish ones).
+    const trees = new Map(await Promise.all(deps.editions.all.map(async (e) => [e.language, await deps.reading.sectionTree(e.language)] as const)));
+    return reply.header('cache-control', 'no-store').send(
+      rows.map((r) => {
+        const tree = trees.get(deps.editions.of(r.language).language);
+        return { id: r.id, headline: r.headline, status: r.status, language: r.language, url: tree ? deps.reading.articleUrl(tree, { sectionId: r.section_id, slug: r.slug }) : '' };
+      }),
+    );
   });
 
   app.get<{ Params: { id: string } }>('/admin/api/articles/:id/summary', async (req, reply) => {

@@ -294,17 +294,6 @@ export function ArticleEditPage({ ctx, m, sections, authors, images, errors, not
               ))}
             </fieldset>
             <div>
-              <label for="language">Language edition</label>
-              <select id="language" name="language">
-                <option value="en" selected={(i.language ?? 'en') === 'en'}>
-                  English
-                </option>
-                <option value="es" selected={i.language === 'es'}>
-                  Español
-                </option>
-              </select>
-            </div>
-            <div>
               <label for="tags">Tags (comma-separated)</label>
               <input id="tags" name="tags" value={(i.tags ?? []).join(', ')} />
             </div>
