@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { ForbiddenError } from '../core/policies.js';
 import { NotFoundError } from '../services/publishing.js';
 import type { Db } from '../storage/db.js';
+import { isDatabaseUnavailable } from '../storage/db.js';
 import type { AdminDeps } from './context.js';
 import { adminContext, sendAdminPage } from './context.js';
 import { registerApiRoutes } from './routes/api.js';
@@ -16,6 +17,8 @@ import { registerArticleRoutes } from './routes/articles.js';
 import type { CatalogAdmin } from '../services/catalog-admin.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
+import { registerLiveAdminRoutes } from './routes/live.js';
+import type { LiveService } from '../services/live.js';
 import { registerMediaRoutes } from './routes/media.js';
 import { registerModerationRoutes } from './routes/moderation.js';
 import { registerUserRoutes } from './routes/users.js';
@@ -24,7 +27,7 @@ import { AdminLayout } from './views/AdminLayout.js';
 
 const PUBLIC_PATHS = new Set(['/admin/login', '/admin/setup', '/admin/accept', '/admin/forgot', '/admin/reset']);
 
-export async function registerAdmin(app: FastifyInstance, deps: AdminDeps, db: Db, catalog: CatalogAdmin): Promise<void> {
+export async function registerAdmin(app: FastifyInstance, deps: AdminDeps, db: Db, catalog: CatalogAdmin, live: LiveService): Promise<void> {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
 
@@ -47,7 +50,13 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps, db: D
       }
     });
     admin.setErrorHandler(async (error: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
-      const status = error instanceof ForbiddenError ? 403 : error instanceof NotFoundError ? 404 : error.validation ? 400 : (error.statusCode ?? 500);
+      const unavailable = isDatabaseUnavailable(error);
+      const status = unavailable ? 503 : error instanceof ForbiddenError ? 403 : error instanceof NotFoundError ? 404 : error.validation ? 400 : (error.statusCode ?? 500);
+      if (unavailable) {
+        // The newsroom page itself needs the database (session, menus): answer plainly.
+        req.log.warn({ err: error }, 'database unavailable');
+        return reply.code(503).header('retry-after', '5').header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('The database cannot be reached right now. Nothing was saved: keep this page open and submit again in a few seconds.');
+      }
       if (status >= 500) req.log.error({ err: error }, 'newsroom request failed');
       const message =
         status === 403 ? 'Your role does not allow this.'
@@ -72,6 +81,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps, db: D
     registerArticleRoutes(admin, deps);
     registerUserRoutes(admin, deps);
     registerCatalogRoutes(admin, deps, catalog);
+    registerLiveAdminRoutes(admin, deps, live);
     registerModerationRoutes(admin, deps);
     registerApiRoutes(admin, deps, db);
     await registerMediaRoutes(admin, deps, deps.media, { maxBytes: deps.mediaLimits.maxBytes });

@@ -16,6 +16,7 @@ import type { VariantService } from '../media/variants.js';
 import type { Previews } from '../services/previews.js';
 import type { CommentsService } from '../services/comments.js';
 import type { ReadingService } from '../services/reading.js';
+import { isDatabaseUnavailable } from '../storage/db.js';
 import { translator } from './i18n/translate.js';
 import { renderDocument } from './render.js';
 import { ArticlePage } from './views/ArticlePage.js';
@@ -52,6 +53,12 @@ const pageQuery = {
 interface PageQuery {
   page?: number;
 }
+
+/** The page for a database outage: static, in both languages, refreshing itself. */
+const UNAVAILABLE_PAGE =
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="10"><title>Briefly unavailable</title></head>' +
+  '<body><main><h1>Briefly unavailable</h1><p>We cannot reach our database right now. Nothing you sent was saved. This page tries again by itself in a few seconds.</p>' +
+  '<p lang="es">No podemos acceder a nuestra base de datos en este momento. No se guardó nada de lo que envió. Esta página volverá a intentarlo en unos segundos.</p></main></body></html>';
 
 /** What other reader-side route files share with these: the page context of a path. */
 export interface SiteHelpers {
@@ -220,11 +227,20 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
   });
 
   app.setErrorHandler(async (error: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
-    const status = error.validation ? 400 : (error.statusCode ?? 500);
-    if (status >= 500) req.log.error({ err: error }, 'request failed');
+    // The database being down is our outage, not a bug: say so, and when to come back.
+    const unavailable = isDatabaseUnavailable(error);
+    const status = unavailable ? 503 : error.validation ? 400 : (error.statusCode ?? 500);
+    if (unavailable) req.log.warn({ err: error }, 'database unavailable');
+    else if (status >= 500) req.log.error({ err: error }, 'request failed');
     // Client errors say what was wrong with the request; server errors reveal nothing.
     const message = status === 404 ? undefined : status < 500 ? `The request was not understood: ${error.message}.` : undefined;
     // The comments island asks for JSON: answer in kind, with the same care about detail.
+    if (unavailable) {
+      reply.code(503).header('retry-after', '5').header('cache-control', 'no-store');
+      if ((req.headers.accept ?? '').includes('application/json')) return reply.send({ error: 'The site is briefly unavailable. Nothing was saved; try again in a few seconds.' });
+      // No page context: it would need the database that just failed.
+      return reply.type('text/html; charset=utf-8').send(UNAVAILABLE_PAGE);
+    }
     if ((req.headers.accept ?? '').includes('application/json')) {
       return reply.code(status).header('cache-control', 'no-store').send({ error: status === 404 ? 'Not found.' : (message ?? 'Something went wrong. Nothing was saved.') });
     }

@@ -28,6 +28,7 @@ export function startEventRelay(url: string, events: ContentEvents, onError: (er
 
   const publisher = new pg.Pool({ connectionString: url, max: 1 });
   publisher.on('error', () => undefined);
+  publisher.on('connect', (c) => c.on('error', () => undefined));
 
   const unsubscribe = events.subscribe((event, origin) => {
     // What came from another instance is not sent back out.
