@@ -2,6 +2,7 @@
  * The composition root: every dependency is created and wired here, once, at start-up.
  * Nothing below this file reaches for globals or constructs its own collaborators.
  */
+import { FastLane } from './http/fast-lane.js';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/env.js';
@@ -13,7 +14,7 @@ import { loadAssets } from './http/assets.js';
 import { registerMetrics } from './http/metrics.js';
 import { PageCache } from './http/page-cache.js';
 import { projectRoot } from './http/project-root.js';
-import { createServer } from './http/server.js';
+import { securityHeaders, createServer } from './http/server.js';
 import { LocalDiskMediaStore } from './media/store.js';
 import type { MediaStore } from './media/store.js';
 import { VariantService } from './media/variants.js';
@@ -35,6 +36,7 @@ import { registerSitemapRoutes } from './site/sitemaps/routes.js';
 import { createMailer } from './services/mail.js';
 import type { Mailer } from './services/mail.js';
 import { CatalogAdmin } from './services/catalog-admin.js';
+import { LiveService } from './services/live.js';
 import { MediaLibrary } from './services/media-library.js';
 import { Newsroom } from './services/newsroom.js';
 import { Previews } from './services/previews.js';
@@ -68,6 +70,8 @@ export interface App {
   moderation: Moderation;
   notifier: ReplyNotifier;
   mailer: Mailer;
+  /** Live TV: channels, schedule, the live pages' models and the header's on-air state. */
+  live: LiveService;
   server: FastifyInstance;
   /** On PostgreSQL: content events shared with the other instances (LISTEN/NOTIFY). */
   relay: EventRelay | undefined;
@@ -103,6 +107,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const newsroom = new Newsroom({ db, events, ...clock });
   const catalog = new CatalogAdmin({ db, events, ...clock });
   const previews = new Previews(new SettingsRepository(db.kysely), overrides.now);
+  const live = new LiveService({ db, events, reading, editions, ...clock });
 
 
   const purgeSettings = purgeConfig(config);
@@ -128,7 +133,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     return tags;
   }
 
-  const server = createServer({ logLevel: config.LOG_LEVEL, db, trustProxy: trustProxyOption(config.TRUST_PROXY) });
+  const fastLane = new FastLane(cache, securityHeaders);
+  const server = createServer({ logLevel: config.LOG_LEVEL, db, trustProxy: trustProxyOption(config.TRUST_PROXY), fastLane });
   const mailer = overrides.mailer ?? createMailer({ url: config.MAIL_URL, from: config.MAIL_FROM, log: (m) => server.log.info({ mail: m }, `mail to ${m.to}: ${m.subject}\n${m.text}`) });
   const settingsRepo = new SettingsRepository(db.kysely);
   const notifier = new ReplyNotifier({ db, mailer, signing: new SigningKey(settingsRepo, 'unsubscribe_signing_key', overrides.now), origin: publicOrigin(config), siteName: config.SITE_NAME, onError: (err) => server.log.error({ err }, 'reply notification failed') });
@@ -162,8 +168,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
     db,
     catalog,
+    live,
   );
-  registerMetrics(server, { db, cache, commentQueues: () => moderation.counts(), token: config.METRICS_TOKEN });
+  registerMetrics(server, { db, cache, fastLane, commentQueues: () => moderation.counts(), token: config.METRICS_TOKEN });
   registerReaderOriginCheck(server, origin);
   const site = registerSiteRoutes(server, {
     reading,
@@ -173,6 +180,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     variants,
     previews,
     editions,
+    fastLane,
     options: {
       siteName: config.SITE_NAME,
       tagline: config.SITE_TAGLINE,
@@ -188,7 +196,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerFeedRoutes(server, discovery);
   registerSearchRoutes(server, { search, reading, site });
   registerLiteRoutes(server, { reading, site });
-  registerLiveRoutes(server, { site });
+  registerLiveRoutes(server, { site, live, cache, assets, options: { origin, siteName: config.SITE_NAME } });
   registerSitemapRoutes(server, discovery);
 
   // Several instances share one PostgreSQL: each hears the others' content events.
@@ -211,6 +219,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     moderation,
     notifier,
     mailer,
+    live,
     server,
     relay,
     startScheduler() {

@@ -9,6 +9,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { FastLane } from './fast-lane.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PageCache } from './page-cache.js';
 import type { Db } from '../storage/db.js';
@@ -19,6 +20,8 @@ export interface MetricsDeps {
   /** Comments waiting for a moderator, and approved comments with open reports. */
   commentQueues: () => Promise<{ pending: number; reported: number }>;
   token?: string | undefined;
+  /** Reports the cached pages it answers (they bypass the onResponse hook). */
+  fastLane?: FastLane;
 }
 
 const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
@@ -78,6 +81,13 @@ export function registerMetrics(app: FastifyInstance, deps: MetricsDeps): void {
       this.set({ queue: 'pending' }, q.pending);
       this.set({ queue: 'reported' }, q.reported);
     },
+  });
+
+  // Cached pages the fast lane answered never reach Fastify's hooks: it reports them here.
+  deps.fastLane?.observe((status, seconds) => {
+    requests.inc({ method: 'GET', route: 'page cache (fast lane)', status: String(status) });
+    duration.observe({ method: 'GET', route: 'page cache (fast lane)' }, seconds);
+    cacheLookups.inc({ result: 'hit' });
   });
 
   app.addHook('onResponse', async (req, reply) => {

@@ -35,6 +35,9 @@ export class CachedPage {
   readonly surrogateKey: string;
   readonly cacheTag: string;
   private readonly compressed = new Map<Exclude<Encoding, 'identity'>, Promise<Buffer>>();
+  private readonly compressedNow = new Map<Exclude<Encoding, 'identity'>, Buffer>();
+  /** The headers of this page's 200 response, for the fast lane (http/fast-lane.ts) to replay. */
+  replayHeaders: Record<string, string> | undefined;
 
   constructor(
     readonly status: number,
@@ -60,9 +63,15 @@ export class CachedPage {
       done = encoding === 'br'
         ? brotli(this.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: this.body.length } })
         : gz(this.body, { level: 6 });
+      done.then((bytes) => this.compressedNow.set(encoding, bytes), () => undefined);
       this.compressed.set(encoding, done);
     }
     return done;
+  }
+
+  /** The body in the encoding if it is ready now (no promise, no tick): the fast lane's path. */
+  encodedNow(encoding: Encoding): Buffer | undefined {
+    return encoding === 'identity' ? this.body : this.compressedNow.get(encoding);
   }
 }
 

@@ -5,9 +5,12 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isNotModified, pickEncoding } from './negotiate.js';
+import type { FastLane } from './fast-lane.js';
 import type { CachedPage } from './page-cache.js';
 
-export async function sendRendered(req: FastifyRequest, reply: FastifyReply, page: CachedPage, hit: boolean, headers: Record<string, string>): Promise<FastifyReply> {
+/** `lane`, when given with the page's cache key: the fast lane learns this URL (GET only). */
+export async function sendRendered(req: FastifyRequest, reply: FastifyReply, page: CachedPage, hit: boolean, headers: Record<string, string>, lane?: { fastLane: FastLane; key: string }): Promise<FastifyReply> {
+  if (lane && req.method === 'GET') lane.fastLane.remember(req.url, lane.key, page, headers);
   reply.code(200).header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS').header('etag', page.etag).header('last-modified', page.lastModified);
   // What a CDN or Varnish in front files the response under, so a purge can name it.
   if (page.surrogateKey) reply.header('surrogate-key', page.surrogateKey).header('cache-tag', page.cacheTag);

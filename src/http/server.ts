@@ -1,4 +1,6 @@
 /** The Fastify instance with what every response shares: security headers, health checks. */
+import { createServer as createHttpServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { EMBED_FRAME_ORIGINS } from '../core/embeds.js';
@@ -9,6 +11,8 @@ export interface ServerOptions {
   db: Db;
   /** Fastify's trustProxy: whose X-Forwarded-For to believe (config TRUST_PROXY). */
   trustProxy: boolean | string;
+  /** Answers cached pages before Fastify sees the request (http/fast-lane.ts). */
+  fastLane?: { serve(req: IncomingMessage, res: ServerResponse): boolean };
 }
 
 // Reading pages load only our own CSS and script; JSON-LD blocks are data, not script.
@@ -25,8 +29,21 @@ const CONTENT_SECURITY_POLICY = [
   `frame-src ${EMBED_FRAME_ORIGINS.join(' ')}`,
 ].join('; ');
 
+/** What every response carries, whoever sends it (Fastify's onSend below, or the fast lane). */
+export function securityHeaders(contentType: string): Record<string, string> {
+  const headers: Record<string, string> = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' };
+  if (contentType.startsWith('text/html')) headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
+  return headers;
+}
+
 export function createServer(options: ServerOptions): FastifyInstance {
+  const lane = options.fastLane;
   const app = Fastify({
+    // Node's server with the fast lane in front: a cached page is answered there, the rest
+    // goes to Fastify's handler unchanged.
+    ...(lane ? { serverFactory: (handler: (req: IncomingMessage, res: ServerResponse) => void) => createHttpServer((req, res) => {
+      if (!lane.serve(req, res)) handler(req, res);
+    }) } : {}),
     logger: { level: options.logLevel },
     // Behind a reverse proxy or CDN the client address comes from X-Forwarded-For, but only
     // from peers we trust: anyone else could pick an address to dodge rate limits.
@@ -38,11 +55,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
   });
 
   app.addHook('onSend', (_req, reply, payload, done) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
-      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    }
+    // A route may set a stricter or wider policy of its own (the live player's stream origins).
+    for (const [name, value] of Object.entries(securityHeaders(String(reply.getHeader('content-type') ?? '')))) if (!reply.hasHeader(name)) reply.header(name, value);
     done(null, payload);
   });
 

@@ -10,6 +10,7 @@ import type { VariantFormat } from '../core/media.js';
 import type { SocialProfile } from '../core/site-settings.js';
 import type { AssetManifest } from '../http/assets.js';
 import type { PageCache, RenderedPage } from '../http/page-cache.js';
+import type { FastLane } from '../http/fast-lane.js';
 import { sendRendered } from '../http/send-rendered.js';
 import { VARIANT_TYPES } from '../media/variants.js';
 import type { VariantService } from '../media/variants.js';
@@ -42,6 +43,8 @@ export interface SiteDeps {
   variants: VariantService;
   previews: Previews;
   editions: Editions;
+  /** Learns which URLs are cached pages, to answer them before Fastify (http/fast-lane.ts). */
+  fastLane?: FastLane;
   options: SiteOptions;
 }
 
@@ -112,7 +115,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
 
   async function send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage>) {
     const { page, hit } = await cache.getOrRender(key, render);
-    if (page.status === 200) return sendRendered(req, reply, page, hit, { 'content-type': 'text/html; charset=utf-8', 'cache-control': pageCacheControl });
+    if (page.status === 200) return sendRendered(req, reply, page, hit, { 'content-type': 'text/html; charset=utf-8', 'cache-control': pageCacheControl }, deps.fastLane ? { fastLane: deps.fastLane, key } : undefined);
     reply.code(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', shortCacheControl).header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS');
     if (page.location) return reply.redirect(page.location, 301);
     return reply.send(await page.encoded('identity'));

@@ -66,7 +66,8 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     const en = await story({ headline: 'Ceasefire holds as monitors arrive' });
     expect(await ids('ceasefires')).toContain(en.id);
     expect(await ids('monitor arriving')).toContain(en.id);
-    const es = await story({ headline: 'Las elecciones regionales se celebrarán en marzo', language: 'es', slug: 'elecciones-regionales-marzo' });
+    const noticias = await t.make.section({ slug: 'noticias', name: 'Noticias', language: 'es' });
+    const es = await story({ headline: 'Las elecciones regionales se celebrarán en marzo', language: 'es', slug: 'elecciones-regionales-marzo' }, noticias);
     const spanish = await ids('elección regional', { language: 'es' });
     expect(spanish).toEqual([es.id]);
     // Each edition searches its own stories.

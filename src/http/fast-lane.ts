@@ -1,0 +1,101 @@
+/**
+ * The fast lane: a GET for a URL whose rendered page is in the page cache is answered from
+ * node's own request handler, before Fastify routes it, runs hooks and builds a reply. On a
+ * breaking-news day nearly every request is such a hit, and this is where the gap to a bare
+ * Node server was (docs/performance.md).
+ *
+ * It answers only what the normal path has already answered once: when sendRendered serves
+ * a cached 200 for a URL, it records the URL -> cache key, and the page keeps the exact
+ * headers it was sent with. A URL the lane does not know, a page evicted or invalidated, a
+ * method other than GET/HEAD: all go to Fastify as before. So the lane can only ever repeat
+ * a response the application made, and it forgets it the moment the cache does.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isNotModified, pickEncoding } from './negotiate.js';
+import type { CachedPage, PageCache } from './page-cache.js';
+
+export type FastLaneObserver = (status: number, seconds: number) => void;
+
+export class FastLane {
+  /** Request URL (path and query, as sent) -> page cache key. Insertion-ordered: oldest first. */
+  private readonly keys = new Map<string, string>();
+  private observer: FastLaneObserver | undefined;
+
+  constructor(
+    private readonly cache: PageCache,
+    /** Headers every response carries (security headers), for a content type. */
+    private readonly baseHeaders: (contentType: string) => Record<string, string>,
+    private readonly maxUrls = 20_000,
+  ) {}
+
+  /** Metrics: called once per answered request. */
+  observe(observer: FastLaneObserver): void {
+    this.observer = observer;
+  }
+
+  /** The normal path served `page` (cache key `key`) for `url` with `headers`: remember both. */
+  remember(url: string, key: string, page: CachedPage, headers: Record<string, string>): void {
+    if (page.status !== 200) return;
+    // Exactly what sendRendered and the server's onSend hook put on a hit.
+    page.replayHeaders ??= {
+      ...this.baseHeaders(headers['content-type'] ?? ''),
+      vary: 'Accept-Encoding',
+      'x-cache': 'HIT',
+      etag: page.etag,
+      'last-modified': page.lastModified,
+      ...(page.surrogateKey ? { 'surrogate-key': page.surrogateKey, 'cache-tag': page.cacheTag } : {}),
+      ...headers,
+    };
+    if (!this.keys.has(url)) this.add(url, key);
+  }
+
+  private add(url: string, key: string): void {
+    if (this.keys.size >= this.maxUrls) {
+      const oldest = this.keys.keys().next().value;
+      if (oldest !== undefined) this.keys.delete(oldest);
+    }
+    this.keys.set(url, key);
+  }
+
+  /** Answers the request if it can; false hands it to Fastify. */
+  serve(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const url = req.url;
+    if (url === undefined) return false;
+    const key = this.keys.get(url);
+    if (key === undefined) return false;
+    const page = this.cache.peek(key);
+    const headers = page?.replayHeaders;
+    if (!page || !headers) {
+      this.keys.delete(url);
+      return false;
+    }
+    const started = process.hrtime.bigint();
+    this.cache.hits++;
+    if (isNotModified(req.headers, page.etag, page.lastModifiedMs)) {
+      res.writeHead(304, headers);
+      res.end();
+      this.done(304, started);
+      return true;
+    }
+    const encoding = pickEncoding(req.headers['accept-encoding']);
+    const send = (body: Buffer) => {
+      const h = encoding === 'identity' ? { ...headers, 'content-length': String(body.length) } : { ...headers, 'content-encoding': encoding, 'content-length': String(body.length) };
+      res.writeHead(200, h);
+      res.end(req.method === 'HEAD' ? undefined : body);
+      this.done(200, started);
+    };
+    const ready = page.encodedNow(encoding);
+    if (ready) send(ready);
+    else
+      page.encoded(encoding).then(send, () => {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Something went wrong.');
+      });
+    return true;
+  }
+
+  private done(status: number, started: bigint): void {
+    this.observer?.(status, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+}
