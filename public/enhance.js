@@ -53,3 +53,37 @@ if (doc) {
     });
   }
 }
+
+// Times on the live, schedule and programme pages: the server writes them in the channel's
+// zone (<time datetime="..." data-localize="time|datetime">); show them in the reader's own.
+if (doc && typeof Intl !== 'undefined' && doc.querySelector('time[data-localize][datetime]')) {
+  const lang = doc.documentElement.lang || undefined;
+  let zone;
+  try {
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    zone = undefined;
+  }
+  const clock = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const withDay = new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const weekday = new Intl.DateTimeFormat(lang, { weekday: 'short' });
+  const dateParts = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit' });
+  const localDate = (d) => {
+    const p = Object.fromEntries(dateParts.formatToParts(d).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day}`;
+  };
+  for (const el of doc.querySelectorAll('time[data-localize][datetime]')) {
+    const when = new Date(el.getAttribute('datetime'));
+    if (Number.isNaN(when.getTime())) continue;
+    if (el.dataset.localize === 'datetime') {
+      el.textContent = withDay.format(when);
+      continue;
+    }
+    // In a day of the schedule, a time on another day in the reader's zone says which day.
+    const day = el.closest('[data-day]')?.dataset.day;
+    el.textContent = day && localDate(when) !== day ? `${weekday.format(when)} ${clock.format(when)}` : clock.format(when);
+  }
+  if (zone) {
+    for (const el of doc.querySelectorAll('[data-localize-zone]')) el.textContent = (zone.split('/').pop() || zone).replace(/_/g, ' ');
+  }
+}

@@ -45,10 +45,11 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSaf
 const isText = (v: unknown): v is string => typeof v === 'string';
 
 import { ApiError } from '../shared/errors.js';
+import { t } from './messages.js';
 
 export { ApiError };
 
-const UNEXPECTED = 'Something went wrong. Reload the page and try again.';
+const unexpected = () => new ApiError(0, t('comments.island.unexpected'));
 
 async function call(url: string, options: { post?: boolean; json?: unknown; csrf?: string | undefined } = {}): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -58,19 +59,19 @@ async function call(url: string, options: { post?: boolean; json?: unknown; csrf
   try {
     response = await fetch(url, { method: options.post ? 'POST' : 'GET', headers, credentials: 'same-origin', body: options.json === undefined ? null : JSON.stringify(options.json) });
   } catch {
-    throw new ApiError(0, 'Could not reach the site. Check your connection and try again.');
+    throw new ApiError(0, t('comments.island.offline'));
   }
   const isJson = (response.headers.get('content-type') ?? '').includes('application/json');
   const data: unknown = isJson ? await response.json().catch(() => null) : null;
   if (!response.ok) {
-    const error = isObject(data) && isText(data.error) && data.error.trim() ? data.error.trim() : `The site answered ${response.status}. Try again in a moment.`;
+    const error = isObject(data) && isText(data.error) && data.error.trim() ? data.error.trim() : t('comments.island.httpError', { status: response.status });
     throw new ApiError(response.status, error);
   }
   return data;
 }
 
 function must<T>(value: T | null): T {
-  if (value === null) throw new ApiError(0, UNEXPECTED);
+  if (value === null) throw unexpected();
   return value;
 }
 
@@ -78,9 +79,9 @@ const articleUrl = (articleId: number, rest = '') => `/articles/${articleId}/com
 
 export async function fetchMe(articleId: number): Promise<Me> {
   const v = await call(articleUrl(articleId, '/me'));
-  if (!isObject(v)) throw new ApiError(0, UNEXPECTED);
+  if (!isObject(v)) throw unexpected();
   if (v.signedIn !== true) return { signedIn: false };
-  if (!isText(v.csrf) || !v.csrf) throw new ApiError(0, UNEXPECTED);
+  if (!isText(v.csrf) || !v.csrf) throw unexpected();
   return {
     signedIn: true,
     name: isText(v.name) ? v.name : '',

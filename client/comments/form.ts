@@ -7,6 +7,7 @@
 import { ApiError, postComment } from './api.js';
 import type { Posted } from './api.js';
 import { authorOf, commentItems, el, focusQuietly, setCounts } from './dom.js';
+import { t } from './messages.js';
 import type { Thread } from './thread.js';
 
 export interface CommentFormDeps {
@@ -21,7 +22,13 @@ export interface CommentFormDeps {
   placed(li: HTMLLIElement): void;
 }
 
-const TOP_LEVEL = { title: 'Join the conversation', label: 'Your comment', submit: 'Post comment' };
+interface FormTexts {
+  title: string;
+  label: string;
+  submit: string;
+}
+
+const topLevelTexts = (): FormTexts => ({ title: t('comments.formTitle'), label: t('comments.yourComment'), submit: t('comments.post') });
 
 export class CommentForm {
   private readonly home = document.createComment(' the comment form lives here when not replying ');
@@ -29,7 +36,7 @@ export class CommentForm {
   private readonly title: HTMLElement | null;
   private readonly label: HTMLLabelElement | null;
   private readonly submit: HTMLButtonElement | null;
-  private readonly topLevel: typeof TOP_LEVEL;
+  private readonly topLevel: FormTexts;
   private cancel: HTMLButtonElement | null = null;
   private replying: { id: number; link: HTMLElement | null } | null = null;
   private busy = false;
@@ -48,7 +55,8 @@ export class CommentForm {
     // The comments page may open with the form already replying (?reply=ID): take that over.
     const serverParent = form.querySelector<HTMLInputElement>('input[name="parentId"]');
     const parentId = Number(serverParent?.value ?? 0);
-    this.topLevel = serverParent ? TOP_LEVEL : { title: this.title?.textContent ?? TOP_LEVEL.title, label: this.label?.textContent ?? TOP_LEVEL.label, submit: this.submit?.textContent ?? TOP_LEVEL.submit };
+    const texts = topLevelTexts();
+    this.topLevel = serverParent ? texts : { title: this.title?.textContent ?? texts.title, label: this.label?.textContent ?? texts.label, submit: this.submit?.textContent ?? texts.submit };
     if (parentId > 0 && deps.thread.find(parentId)) this.startReply(parentId, null, false, false);
 
     form.addEventListener('submit', (event) => {
@@ -86,10 +94,10 @@ export class CommentForm {
       this.form.prepend(input);
     }
     input.value = String(id);
-    this.setTexts({ title: `Reply to ${authorOf(item)}`, label: 'Your reply', submit: 'Post reply' });
+    this.setTexts({ title: t('comments.replyTo', { author: authorOf(item) }), label: t('comments.yourReply'), submit: t('comments.postReply') });
 
     if (!this.cancel) {
-      this.cancel = el('button', { class: 'button button-secondary', text: 'Cancel reply', attrs: { type: 'button' } });
+      this.cancel = el('button', { class: 'button button-secondary', text: t('comments.cancelReply'), attrs: { type: 'button' } });
       this.cancel.addEventListener('click', () => this.cancelReply(true));
       this.submit?.after(' ', this.cancel);
     }
@@ -118,7 +126,7 @@ export class CommentForm {
     }
   }
 
-  private setTexts(texts: typeof TOP_LEVEL): void {
+  private setTexts(texts: FormTexts): void {
     if (this.title) this.title.textContent = texts.title;
     if (this.label) this.label.textContent = texts.label;
     if (this.submit) this.submit.textContent = texts.submit;
@@ -158,7 +166,7 @@ export class CommentForm {
         this.posted(posted, parentId);
       });
     } catch (err) {
-      this.showErrors([err instanceof ApiError ? err.message : 'Your comment could not be posted. Try again in a moment.']);
+      this.showErrors([err instanceof ApiError ? err.message : t('comments.island.postFailed')]);
     } finally {
       this.setBusy(false);
     }

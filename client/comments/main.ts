@@ -15,6 +15,7 @@ import { ApiError, fetchFragment, fetchMe, fetchReplies, parseLiveComment, parse
 import type { LiveComment, LiveHidden } from './api.js';
 import { authorOf, commentItems, createAnnouncer, el, focusQuietly, itemDepth, itemId, setCounts } from './dom.js';
 import { CommentForm } from './form.js';
+import { loadMessages, number, rich, t } from './messages.js';
 import { Thread } from './thread.js';
 
 /** How long a new comment keeps its highlight. */
@@ -105,8 +106,8 @@ class CommentsIsland {
     this.name = me.name;
     const signedOut = this.section.querySelector('[data-signed-out]');
     if (signedOut && me.name) {
-      const staff = me.staff ? [' ', el('span', { class: 'badge badge-staff', text: 'Staff' })] : [];
-      signedOut.replaceWith(el('p', { class: 'comment-as' }, ['Commenting as ', el('strong', { text: me.name }), ...staff]));
+      const staff = me.staff ? [' ', el('span', { class: 'badge badge-staff', text: t('comments.staff') })] : [];
+      signedOut.replaceWith(el('p', { class: 'comment-as' }, [...rich('comments.commentingAs', { name: me.name }, { strong: (children) => el('strong', {}, children) }), ...staff]));
     }
     // Guest fields and the inline sign-in are for readers who are not signed in.
     for (const node of this.section.querySelectorAll('[data-guest-fields], fieldset.comment-signin')) node.remove();
@@ -141,12 +142,12 @@ class CommentsIsland {
     if (!footer || footer.querySelector('.comment-owner')) return;
     const until = this.own.get(id);
     const controls: HTMLElement[] = [];
-    const hidden = (text: string) => el('span', { class: 'visually-hidden', text });
-    if (until !== undefined && until > Date.now()) controls.push(el('a', { class: 'comment-edit comment-owner', attrs: { href: `/comments/${id}/edit` } }, ['Edit', hidden(' your comment')]));
+    const hidden = (children: (string | Node)[]) => el('span', { class: 'visually-hidden' }, children);
+    if (until !== undefined && until > Date.now()) controls.push(el('a', { class: 'comment-edit comment-owner', attrs: { href: `/comments/${id}/edit` } }, rich('comments.edit', {}, { hidden })));
     if (until !== undefined) {
-      const del = el('form', { class: 'comment-delete-form comment-owner', attrs: { method: 'post', action: `/comments/${id}/delete` } }, [el('button', { class: 'comment-delete', attrs: { type: 'submit' } }, ['Delete', hidden(' your comment')])]);
+      const del = el('form', { class: 'comment-delete-form comment-owner', attrs: { method: 'post', action: `/comments/${id}/delete` } }, [el('button', { class: 'comment-delete', attrs: { type: 'submit' } }, rich('comments.delete', {}, { hidden }))]);
       del.addEventListener('submit', (event) => {
-        if (!window.confirm('Delete your comment? This cannot be undone.')) event.preventDefault();
+        if (!window.confirm(t('comments.island.deleteConfirm'))) event.preventDefault();
       });
       controls.push(del);
     }
@@ -155,7 +156,7 @@ class CommentsIsland {
       controls.push(
         el('form', { class: 'comment-follow-form comment-owner', attrs: { method: 'post', action: `/comments/${id}/follow` } }, [
           el('input', { attrs: { type: 'hidden', name: 'follow', value: following ? '0' : '1' } }),
-          el('button', { class: 'comment-follow', attrs: { type: 'submit', 'aria-pressed': following ? 'true' : 'false' } }, [following ? 'Following replies' : 'Follow replies', hidden(` to ${authorOf(li)}`)]),
+          el('button', { class: 'comment-follow', attrs: { type: 'submit', 'aria-pressed': following ? 'true' : 'false' } }, rich(following ? 'comments.following' : 'comments.follow', { author: authorOf(li) }, { hidden })),
         ]),
       );
     }
@@ -201,12 +202,12 @@ class CommentsIsland {
         for (const b of this.section.querySelectorAll<HTMLButtonElement>(`button[data-like="${id}"]`)) {
           b.setAttribute('aria-pressed', result.liked ? 'true' : 'false');
           const count = b.querySelector('.like-count');
-          if (count) count.textContent = String(result.likeCount);
+          if (count) count.textContent = number(result.likeCount);
         }
       })
       .catch((err: unknown) => {
         if (err instanceof ApiError && err.status === 401) form.submit();
-        else this.announce(err instanceof ApiError ? err.message : 'The like was not saved. Try again.');
+        else this.announce(err instanceof ApiError ? err.message : t('comments.island.likeFailed'));
       })
       .finally(() => button.removeAttribute('aria-busy'));
   }
@@ -226,7 +227,7 @@ class CommentsIsland {
       this.section.dataset.page = String(f.page);
       setCounts(f.countText);
       this.setMore(f.hasMore);
-      this.announce(items.length === 1 ? '1 more comment loaded.' : `${items.length} more comments loaded.`);
+      this.announce(t('comments.island.moreLoaded', { count: items.length }));
       // The link is gone when there is nothing more: continue from the first new comment.
       const first = items[0]?.querySelector<HTMLElement>(':scope > article');
       if (!f.hasMore && first) focusQuietly(first);
@@ -259,7 +260,7 @@ class CommentsIsland {
       }
       setCounts(f.countText);
       this.setMore(f.hasMore);
-      this.announce(`Comments sorted: ${link.textContent?.trim() ?? sort}.`);
+      this.announce(t('comments.island.sorted', { sort: link.textContent?.trim() ?? sort }));
     } catch {
       window.location.assign(link.href);
     } finally {
@@ -273,7 +274,7 @@ class CommentsIsland {
     this.hasMore = hasMore;
     let link = this.section.querySelector<HTMLAnchorElement>('a[data-more-comments]');
     if (!link && hasMore) {
-      link = el('a', { class: 'button button-secondary', text: 'More comments', attrs: { 'data-more-comments': '', rel: 'next' } });
+      link = el('a', { class: 'button button-secondary', text: t('comments.more'), attrs: { 'data-more-comments': '', rel: 'next' } });
       this.thread.list.after(el('p', { class: 'comment-more' }, [link]));
     }
     if (!link) return;
@@ -295,7 +296,7 @@ class CommentsIsland {
       list.append(...items);
       for (const li of items) this.markLikes(li);
       (link.closest('p.comment-more-replies') ?? link).remove();
-      this.announce(items.length === 1 ? '1 more reply loaded.' : `${items.length} more replies loaded.`);
+      this.announce(t('comments.island.repliesLoaded', { count: items.length }));
       // The link is gone: continue from the first reply it brought.
       const target = items[0]?.querySelector<HTMLElement>(':scope > article') ?? root.querySelector<HTMLElement>(':scope > article');
       if (target) focusQuietly(target);
@@ -403,7 +404,7 @@ class CommentsIsland {
     if (held) this.thread.remove(c.id);
     else if (this.thread.exists(c.id)) return;
     const placed = c.parentId === null ? this.thread.placeRoot(li, this.sort, this.hasMore) : this.thread.placeReply(li, c.parentId);
-    if (held) this.announce('Your comment was published.');
+    if (held) this.announce(t('comments.island.ownPublished'));
     if (!placed) return; // its place is not on the page (a later page, an unloaded parent)
     this.markLikes(li);
     if (!scrollAnchoring) {
@@ -414,7 +415,7 @@ class CommentsIsland {
     li.classList.add('comment-new');
     window.setTimeout(() => li.classList.remove('comment-new'), HIGHLIGHT_MS);
     const author = authorOf(li);
-    if (!held && (!this.name || author !== this.name)) this.announce(`New comment from ${author}.`);
+    if (!held && (!this.name || author !== this.name)) this.announce(t('comments.island.newFrom', { author }));
   }
 
   private onLiveHidden(h: LiveHidden): void {
@@ -424,7 +425,7 @@ class CommentsIsland {
     const form = this.form;
     if (item && form?.replyingTo !== undefined && item.contains(form.form)) {
       form.cancelReply(false);
-      form.showErrors(['The comment you were replying to was removed. Your text is kept: you can post it as a comment.']);
+      form.showErrors([t('comments.island.parentRemoved')]);
     }
     const copies = this.section.querySelectorAll(`li.comment-item[data-comment-id="${h.id}"]`);
     const focusLost = Array.from(copies).some((node) => node.contains(document.activeElement));
@@ -438,6 +439,8 @@ function start(): void {
   const list = section?.querySelector<HTMLOListElement>('ol[data-thread]');
   const articleId = Number(section?.dataset.article);
   if (!section || !list || !Number.isSafeInteger(articleId) || articleId <= 0) return;
+  // The island speaks the page's language, from the messages the server put on the section.
+  if (!loadMessages(section)) return;
   new CommentsIsland(section, list, articleId).start();
 }
 

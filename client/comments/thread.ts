@@ -5,6 +5,7 @@
  * src/services/comments.ts), so a reload shows the same order.
  */
 import { authorOf, commentItems, createdOf, el, itemDepth, itemId } from './dom.js';
+import { t } from './messages.js';
 
 /** The server's order: by time, then by id (comments posted in the same millisecond). */
 const newer = (a: Element, b: Element): boolean => {
@@ -73,7 +74,7 @@ export class Thread {
   repliesOf(home: HTMLLIElement): HTMLOListElement {
     let ol = home.querySelector<HTMLOListElement>(':scope > ol.comment-replies');
     if (!ol) {
-      ol = el('ol', { class: 'comment-replies', attrs: { 'aria-label': `Replies to ${authorOf(home)}` } });
+      ol = el('ol', { class: 'comment-replies', attrs: { 'aria-label': t('comments.repliesTo', { author: authorOf(home) }) } });
       home.querySelector(':scope > article')?.after(ol);
       if (!ol.isConnected) home.append(ol);
     }
@@ -100,7 +101,7 @@ export class Thread {
     let list = this.section.querySelector<HTMLOListElement>('section.comment-pending ol');
     if (!list) {
       list = el('ol', { class: 'comment-list' });
-      const block = el('section', { class: 'comment-pending', attrs: { 'aria-labelledby': 'pending-title' } }, [el('h3', { text: 'Your comments awaiting moderation', attrs: { id: 'pending-title' } }), list]);
+      const block = el('section', { class: 'comment-pending', attrs: { 'aria-labelledby': 'pending-title' } }, [el('h3', { text: t('comments.pendingTitle'), attrs: { id: 'pending-title' } }), list]);
       const anchor = this.section.querySelector('[data-comments-empty], nav.comment-sort, ol[data-thread]');
       if (anchor) anchor.before(block);
       else this.section.append(block);

@@ -26,7 +26,6 @@ export const PLAYER_MESSAGES_EN = {
   keyboardHelp: 'Keyboard shortcuts: Space or K to play or pause, M to mute, F for full screen, C for captions, A for audio only, Up and Down arrows for volume.',
   connecting: 'Connecting to the live stream…',
   unavailable: 'The live stream is unavailable right now. Retrying in {seconds} s…',
-  reconnecting: 'The live stream is unavailable right now. Trying again…',
   recovered: 'The live stream is back.',
   /** When the browser refuses to start playback without a click (autoplay rules). */
   pressPlay: 'Press Play to start the live stream.',
@@ -53,7 +52,6 @@ export const PLAYER_MESSAGES_ES: PlayerMessages = {
   keyboardHelp: 'Atajos de teclado: Espacio o K para reproducir o pausar, M para silenciar, F para pantalla completa, C para subtítulos, A para solo audio, flechas arriba y abajo para el volumen.',
   connecting: 'Conectando con la emisión en directo…',
   unavailable: 'La emisión en directo no está disponible en este momento. Nuevo intento en {seconds} s…',
-  reconnecting: 'La emisión en directo no está disponible en este momento. Intentándolo de nuevo…',
   recovered: 'La emisión en directo ha vuelto.',
   pressPlay: 'Pulse Reproducir para ver la emisión en directo.',
   unsupported: 'Este navegador no puede reproducir aquí la emisión en directo.',

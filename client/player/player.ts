@@ -27,6 +27,8 @@ const PAUSE_RELEASE_MS = 10_000;
 const RECOVERED_MESSAGE_MS = 4_000;
 /** How long a passing notice (no audio-only stream here) stays. */
 const NOTICE_MS = 8_000;
+/** Playing this long without a failure brings the retry delays back to their first step. */
+const STABLE_MS = 15_000;
 const VOLUME_STEP = 0.1;
 const CAPTIONS_KEY = 'newsdesk:live:captions';
 
@@ -95,6 +97,7 @@ export class LivePlayer {
   private retryTimer: number | undefined;
   private pauseTimer: number | undefined;
   private statusTimer: number | undefined;
+  private stableTimer: number | undefined;
   private captionsOn = readFlag(CAPTIONS_KEY);
   private subtitleCount = 0;
   private videoBps: number | null = null;
@@ -146,7 +149,6 @@ export class LivePlayer {
     // The server's <video> (with its poster) moves into the stage; the no-script text goes.
     const stage = el('div', { class: 'player-stage' }, [this.video, this.audioBar.element]);
     const help = el('p', { class: 'visually-hidden', text: this.messages.keyboardHelp, attrs: { id: helpId } });
-    root.setAttribute('aria-describedby', helpId);
 
     if (!this.engine) {
       const link = el('a', { text: this.messages.openStream, attrs: { href: this.streams.master } });
@@ -156,6 +158,7 @@ export class LivePlayer {
     }
 
     root.replaceChildren(stage, this.audio, this.controls.element, this.status, help);
+    root.setAttribute('aria-describedby', helpId);
     this.controls.setVolumeAdjustable(volumeAdjustable());
     this.bindMedia(this.video);
     this.bindMedia(this.audio);
@@ -178,6 +181,9 @@ export class LivePlayer {
     // an outage the element is emptied, but the player is still trying to play.
     const current = () => media === this.media();
     media.addEventListener('playing', () => current() && this.onPlaying());
+    media.addEventListener('pause', () => current() && this.onMediaPause(media));
+    // A live stream does not end: an encoder that stopped cleanly (#EXT-X-ENDLIST) is an outage.
+    media.addEventListener('ended', () => current() && this.wantPlaying && this.fail('ended'));
     media.addEventListener('volumechange', () => current() && this.syncSound());
   }
 
@@ -329,6 +335,7 @@ export class LivePlayer {
       // Only a look at the master playlist tells whether an audio-only stream exists.
       const url = await this.streams.audioUrl().catch((error: unknown) => (error instanceof StreamUnreachable ? undefined : null));
       if (url === null) {
+        this.audio.pause();
         this.setStatus(this.messages.audioNotAvailable, NOTICE_MS);
         this.controls.setAudio(false);
         return;
@@ -470,9 +477,11 @@ export class LivePlayer {
 
   private onPlaying(): void {
     this.root.dataset.state = 'playing';
+    window.clearTimeout(this.stableTimer);
+    // Reset only after a while: a stream that fails again at once keeps backing off.
+    this.stableTimer = window.setTimeout(() => this.backoff.reset(), STABLE_MS);
     if (this.failing) {
       this.failing = false;
-      this.backoff.reset();
       delete this.root.dataset.failure;
       this.setStatus(this.messages.recovered, RECOVERED_MESSAGE_MS);
     } else if (this.status.textContent === this.messages.connecting || this.status.textContent === this.messages.pressPlay) {
@@ -485,8 +494,19 @@ export class LivePlayer {
     setSessionState('playing');
   }
 
+  /**
+   * A pause the player did not ask for: the system took the audio (a call, another app) or a
+   * headset button. The element still holds data then; pauses from emptying or replacing
+   * the source (teardown, recovery, a new pipeline) come with readyState HAVE_NOTHING.
+   */
+  private onMediaPause(media: HTMLMediaElement): void {
+    if (!this.wantPlaying || this.pipeline === null || media.ended || media.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return;
+    this.pause();
+  }
+
   /** The stream failed: say so, and try again after the next backoff delay. */
   private fail(reason: string): void {
+    window.clearTimeout(this.stableTimer);
     this.teardown();
     if (!this.wantPlaying) return;
     this.failing = true;

@@ -45,10 +45,6 @@ function isAudioCodec(codec: string): boolean {
   return AUDIO_CODEC.test(codec.trim());
 }
 
-export function isMasterPlaylist(text: string): boolean {
-  return /^#EXT-X-STREAM-INF:/m.test(text);
-}
-
 /** Parses a master playlist; `base` resolves relative URIs. */
 export function parseMaster(text: string, base: string): MasterPlaylist {
   const variants: Variant[] = [];

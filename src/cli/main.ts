@@ -1,6 +1,6 @@
 /**
  * The `newsdesk` command: serve (migrate, seed an empty database with the demo, listen),
- * migrate, seed. Configuration comes from the environment (see .env.example).
+ * migrate, seed, backup, restore. Configuration comes from the environment (see .env.example).
  */
 import { createApp } from '../app.js';
 import { ConfigError, loadConfig, publicOrigin } from '../config/env.js';
@@ -15,6 +15,10 @@ import { openDatabase } from '../storage/db.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { generateArchive } from '../seed/generate.js';
 import { progress } from '../seed/progress.js';
+import { BackupError, backupSite, checkBackup, defaultBackupName, restoreSite, totalRows } from '../services/backup.js';
+import type { LoadedReport } from '../services/backup.js';
+import { projectRoot } from '../http/project-root.js';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const USAGE = `Usage: newsdesk <command>
@@ -27,6 +31,10 @@ Commands:
   seed --articles N --comments M         and a synthetic archive on top (load tests), with progress
   user create --role ROLE EMAIL          print a one-time link to create that account
                                          (ROLE: contributor, author, editor, admin, moderator)
+  backup [FILE]                          write the database and the media originals to one archive
+                                         (default: newsdesk-backup-<UTC time>.tar.gz here)
+  restore FILE [--force]                 check a backup, then load it into DATABASE_URL and DATA_DIR
+                                         (--force: replace a database that already has content)
 
 Configuration is read from environment variables: see .env.example.`;
 
@@ -134,6 +142,91 @@ async function userCommand(config: Config, args: string[]): Promise<number> {
   });
 }
 
+const fmt = (n: number) => n.toLocaleString('en-US');
+const fmtBytes = (n: number) =>
+  n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} kB` : n < 1024 ** 3 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024 ** 3).toFixed(2)} GB`;
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const redactUrl = (url: string) => url.replace(/\/\/[^@/]*@/, '//***@');
+
+function appVersion(): string | null {
+  try {
+    const pkg = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A failed backup or restore: one line saying why, exit status 1. */
+function failed(command: string, err: unknown): number {
+  const message = err instanceof BackupError ? err.message : err instanceof Error ? err.message : String(err);
+  process.stderr.write(`newsdesk ${command}: ${message.split('\n')[0] ?? ''}\n`);
+  return 1;
+}
+
+/** `backup [FILE]`: the database (one snapshot) and the media originals, in one .tar.gz. */
+async function backupCommand(config: Config, args: string[]): Promise<number> {
+  const names = args.filter((a) => !a.startsWith('--'));
+  if (names.length > 1 || names.length !== args.length) {
+    process.stderr.write('Usage: newsdesk backup [FILE]   (default: newsdesk-backup-<UTC time>.tar.gz in this folder)\n');
+    return 1;
+  }
+  const now = new Date();
+  let file = names[0] ?? defaultBackupName(now);
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) file = join(file, defaultBackupName(now));
+  const mediaDir = join(resolve(config.DATA_DIR), 'media');
+  const started = Date.now();
+  try {
+    return await withDb(config, async (db) => {
+      say(`Backing up the ${db.dialect} database and ${mediaDir} to ${file}`);
+      const report = await backupSite(db, { file, mediaDir, appVersion: appVersion(), now: () => now, progress: (label, total) => progress(label, total) });
+      const m = report.manifest;
+      const filled = m.tables.filter((t) => t.rows > 0);
+      const width = Math.max(0, ...filled.map((t) => t.name.length));
+      for (const t of filled) say(`  ${t.name.padEnd(width)}  ${fmt(t.rows).padStart(12)} ${t.rows === 1 ? 'row' : 'rows'}`);
+      say(`Wrote ${report.file} (${fmtBytes(report.bytes)}) in ${seconds(started)}: ${m.tables.length} tables, ${fmt(totalRows(m))} rows, ${fmt(m.media.files)} media files (${fmtBytes(m.media.bytes)}).`);
+      return 0;
+    });
+  } catch (err) {
+    return failed('backup', err);
+  }
+}
+
+/** `restore FILE [--force]`: check the whole archive first, then load it. */
+async function restoreCommand(config: Config, args: string[]): Promise<number> {
+  const force = args.includes('--force');
+  const names = args.filter((a) => !a.startsWith('--'));
+  if (names.length !== 1 || args.some((a) => a.startsWith('--') && a !== '--force')) {
+    process.stderr.write('Usage: newsdesk restore FILE [--force]   (--force replaces a database that already has content)\n');
+    return 1;
+  }
+  const file = names[0] ?? '';
+  const mediaDir = join(resolve(config.DATA_DIR), 'media');
+  const started = Date.now();
+  try {
+    // Nothing is opened or written before the archive has been read and checked in full.
+    const backup = await checkBackup(file, { progress: (label, total) => progress(label, total) });
+    const m = backup.manifest;
+    say(`${file}: made ${m.createdAt} by Newsdesk ${m.app.version ?? '(unknown version)'} on ${m.dialect}; ${m.tables.length} tables, ${fmt(totalRows(m))} rows, ${fmt(m.media.files)} media files (${fmtBytes(m.media.bytes)}). Checksums verified.`);
+    return await withDb(config, async (db) => {
+      say(`Restoring into the ${db.dialect} database ${redactUrl(config.DATABASE_URL)} and ${mediaDir}`);
+      const onLoaded = (r: LoadedReport) => {
+        if (r.migrated.length > 0) say(`Migrated to the backup's level: ${r.migrated.length} migrations.`);
+        if (r.replaced) say('The content the database held was replaced (--force).');
+        const kept = r.mediaKept > 0 ? `, ${fmt(r.mediaKept)} of them already there` : '';
+        say(`Restored ${r.tables} tables (${fmt(r.rows)} rows) and ${fmt(r.mediaFiles)} media files (${fmtBytes(r.mediaBytes)}${kept}) in ${seconds(started)}.`);
+        if (r.upgraded.length > 0) say(`Brought up to date: ${r.upgraded.join(', ')}.`);
+        say('Rebuilding the search index...');
+      };
+      const r = await restoreSite(db, backup, { mediaDir, force, onLoaded, progress: (label, total) => progress(label, total) });
+      say(`Search index: ${fmt(r.indexed)} stories indexed.`);
+      return 0;
+    });
+  } catch (err) {
+    return failed('restore', err);
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const command = argv[0];
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -164,6 +257,10 @@ export async function main(argv: string[]): Promise<number> {
       return seedCommand(config, argv.slice(1));
     case 'user':
       return userCommand(config, argv.slice(1));
+    case 'backup':
+      return backupCommand(config, argv.slice(1));
+    case 'restore':
+      return restoreCommand(config, argv.slice(1));
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
       return 1;

@@ -191,7 +191,9 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
       const segments = raw.split('/').filter(Boolean);
       const path = editionPath(edition, '/' + segments.join('/'));
       const page = req.query.page ?? 1;
-      if (raw.endsWith('/') && (segments.length > 0 || prefix)) return reply.redirect(path, 301);
+      if (raw.endsWith('/') && segments.length > 0) return reply.redirect(path, 301);
+      // `/es/` is the edition's home, `/es`.
+      if (segments.length === 0 && prefix) return reply.redirect(home, 301);
       return send(req, reply, `${language}:${path}?${page}`, async () => {
         if (segments.length > 12 || segments.some((s) => s.length > 120)) return notFound(path, edition);
         const found = await reading.resolve(language, segments);

@@ -384,6 +384,11 @@ export interface Database {
   moderation_log: ModerationLogTable;
   classifier_tokens: ClassifierTokensTable;
   article_translations: ArticleTranslationsTable;
+  channels: ChannelsTable;
+  programmes: ProgrammesTable;
+  schedule_slots: ScheduleSlotsTable;
+  schedule_specials: ScheduleSpecialsTable;
+  programme_articles: ProgrammeArticlesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -9,14 +9,18 @@
  * bandwidth saved is shown; when the stream goes down the status region says so, and when it
  * comes back playback resumes by itself without a reload; the choice survives a reload; the
  * keyboard works; and axe-core finds no WCAG 2.2 A/AA violation. Screenshots go to
- * test-results/.
+ * test-results/. The player's pure parts (playlist parsing, the saving sentence, backoff,
+ * messages) are checked first, without a browser.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLAYER_MESSAGES_EN } from '../../client/player/messages.js';
+import { savingText } from '../../client/player/bandwidth.js';
+import { PLAYER_MESSAGES_EN, PLAYER_MESSAGES_ES, resolveMessages } from '../../client/player/messages.js';
+import { audioFallback, parseMaster, videoBitrates } from '../../client/player/playlist.js';
+import { Backoff } from '../../client/player/recovery.js';
 import { buildClient } from '../../scripts/build-client.mjs';
 import { ffmpegAvailable, startHlsStream } from '../helpers/hls-stream.js';
 import type { HlsTestStream } from '../helpers/hls-stream.js';
@@ -69,11 +73,71 @@ function fixturePage(): string {
 </html>`;
 }
 
+const MASTER = `#EXTM3U
+#EXT-X-VERSION:6
+#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aac",NAME="English",DEFAULT=YES,URI="alt/en.m3u8"
+#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English",DEFAULT=YES,URI="v0/index_vtt.m3u8"
+#EXT-X-STREAM-INF:BANDWIDTH=1200000,RESOLUTION=1280x720,CODECS="avc1.4d401f,mp4a.40.2",SUBTITLES="subs"
+v0/index.m3u8
+#EXT-X-STREAM-INF:BANDWIDTH=400400,RESOLUTION=320x180,CODECS="avc1.42c00d,mp4a.40.2"
+v1/index.m3u8
+#EXT-X-STREAM-INF:BANDWIDTH=70000,CODECS="mp4a.40.2"
+audio/index.m3u8
+`;
+
+describe('the live player without a browser', () => {
+  it('reads a master playlist: renditions, and the audio-only fallback', () => {
+    const master = parseMaster(MASTER, 'https://cdn.example/live/master.m3u8');
+    expect(videoBitrates(master)).toEqual([400_400, 1_200_000]);
+    // An audio-only variant first; else the master's default alternative audio; else none.
+    expect(audioFallback(master)).toBe('https://cdn.example/live/audio/index.m3u8');
+    const withoutVariant = parseMaster(MASTER.replace(/#EXT-X-STREAM-INF:BANDWIDTH=70000.*\naudio\/index.m3u8\n/, ''), 'https://cdn.example/live/master.m3u8');
+    expect(audioFallback(withoutVariant)).toBe('https://cdn.example/live/alt/en.m3u8');
+    const videoOnly = parseMaster(MASTER.split('\n').filter((line) => !line.startsWith('#EXT-X-MEDIA:TYPE=AUDIO')).join('\n').replace(/#EXT-X-STREAM-INF:BANDWIDTH=70000.*\naudio\/index.m3u8\n/, ''), 'https://cdn.example/live/master.m3u8');
+    expect(audioFallback(videoOnly)).toBeNull();
+  });
+
+  it('says how much audio only saves, in the page language, never rounding the saving up', () => {
+    const nbsp = (text: string | null) => text?.replace(/\u00a0/g, ' ');
+    expect(savingText(64_000, 1_234_000, 'en', PLAYER_MESSAGES_EN)).toBe('Audio only: about 64 kb/s instead of 1.2 Mb/s (94% less data)');
+    expect(nbsp(savingText(58_000, 400_400, 'es', PLAYER_MESSAGES_ES))).toBe('Solo audio: unos 58 kb/s en lugar de 400 kb/s (85 % menos de datos)');
+    expect(savingText(null, 400_400, 'en', PLAYER_MESSAGES_EN)).toBeNull();
+    expect(savingText(500_000, 400_400, 'en', PLAYER_MESSAGES_EN)).toBeNull();
+  });
+
+  it('backs off from 1 s, doubling to a 30 s cap, with jitter in the upper half of each step', () => {
+    const steps = (random: number) => {
+      const backoff = new Backoff(undefined, undefined, () => random);
+      return Array.from({ length: 8 }, () => backoff.next());
+    };
+    expect(steps(0.999_999)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000]);
+    expect(steps(0)).toEqual([500, 1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000]);
+    const backoff = new Backoff(undefined, undefined, () => 0);
+    backoff.next();
+    backoff.next();
+    backoff.reset();
+    expect(backoff.next()).toBe(500);
+  });
+
+  it('takes localised messages from data-messages, English for anything missing or malformed', () => {
+    expect(resolveMessages(JSON.stringify({ play: 'Reproducir', pause: 42, unknown: 'x' }))).toEqual({ ...PLAYER_MESSAGES_EN, play: 'Reproducir' });
+    expect(resolveMessages('{not json')).toEqual(PLAYER_MESSAGES_EN);
+    expect(resolveMessages(undefined)).toEqual(PLAYER_MESSAGES_EN);
+    // The Spanish set translates every key and keeps every placeholder.
+    const placeholders = (text: string) => [...text.matchAll(/\{\w+\}/g)].map((m) => m[0]).sort();
+    expect(Object.keys(PLAYER_MESSAGES_ES).sort()).toEqual(Object.keys(PLAYER_MESSAGES_EN).sort());
+    for (const [key, english] of Object.entries(PLAYER_MESSAGES_EN)) {
+      expect(placeholders(PLAYER_MESSAGES_ES[key as keyof typeof PLAYER_MESSAGES_EN]), key).toEqual(placeholders(english));
+    }
+  });
+});
+
 describeStream('the live player in Chromium', () => {
   let stream: HlsTestStream;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  const pageErrors: string[] = [];
 
   const player = () => page.locator('[data-live-player]');
   const status = () => page.locator('[data-live-player] [role="status"]');
@@ -106,6 +170,7 @@ describeStream('the live player in Chromium', () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
     page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 
   afterAll(async () => {
@@ -144,6 +209,10 @@ describeStream('the live player in Chromium', () => {
     await page.keyboard.press('m');
     await expect.poll(() => button('Mute').getAttribute('aria-pressed')).toBe('false');
     await page.screenshot({ path: `${RESULTS}/player-video.png` });
+    // Dark mode has its own colours: still AA while playing, with toggles pressed.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('switches to audio only: only the audio stream is fetched from then on, time advances, the saving is shown', async () => {
@@ -204,5 +273,6 @@ describeStream('the live player in Chromium', () => {
     await expect.poll(() => mediaTime('video')).toBeGreaterThan(0.5);
     await advances('video');
     expect(new URL(page.url()).searchParams.has('audio')).toBe(false);
+    expect(pageErrors).toEqual([]);
   });
 });

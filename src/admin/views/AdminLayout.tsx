@@ -33,6 +33,7 @@ const NAV = [
   { url: '/admin/sections', name: 'Sections', policy: 'manageSections' as const },
   { url: '/admin/tags', name: 'Tags', policy: 'manageTags' as const },
   { url: '/admin/authors', name: 'Authors', policy: 'manageAuthors' as const },
+  { url: '/admin/live', name: 'Live TV', policy: 'manageLive' as const },
   { url: '/admin/users', name: 'People', policy: 'manageUsers' as const },
 ];
 

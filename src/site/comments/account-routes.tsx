@@ -8,8 +8,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { safeEqual } from '../../admin/security.js';
 import { ThrottledError } from '../../services/accounts.js';
 import { ValidationError } from '../../services/publishing.js';
+import type { MessageKey, MessageValues } from '../i18n/translate.js';
 import { sendPrivatePage } from '../render.js';
-import { AccountPage, LinkConfirmPage, SignInPage, SignUpPage } from '../views/comments/AccountPages.js';
+import { AccountPage, DELETE_WORD, LinkConfirmPage, SignInPage, SignUpPage } from '../views/comments/AccountPages.js';
 import { MessagePage } from '../views/comments/CommentPages.js';
 import type { CommentRouteDeps } from './routes.js';
 import type { Commenter } from './security.js';
@@ -19,13 +20,14 @@ import { clearReaderCookie, loadCommenter, setReaderCookie } from './security.js
 /** Only same-site paths: a `next` parameter must never send a reader elsewhere. */
 const safeNext = (value: unknown): string => (typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && value.length < 500 ? value : '/account');
 
-const ACCOUNT_NOTICES: Record<string, string> = {
-  saved: 'Saved.',
-  verified: 'Your email address is confirmed. Welcome!',
-  signedin: 'You are signed in.',
-  password: 'Your password is set. Other devices were signed out.',
-  email: 'We sent a confirmation link to the new address. The change happens when you use it.',
-  'email-changed': 'Your email address is changed.',
+/** `?notice=` on the account page: what just happened. */
+const ACCOUNT_NOTICES: Partial<Record<string, MessageKey>> = {
+  saved: 'account.notice.saved',
+  verified: 'account.notice.verified',
+  signedin: 'account.notice.signedin',
+  password: 'account.notice.password',
+  email: 'account.notice.email',
+  'email-changed': 'account.notice.emailChanged',
 };
 
 
@@ -33,11 +35,15 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
   const { readers, comments, site } = deps;
   const secure = deps.options.secureCookies;
 
-  async function message(reply: FastifyReply, path: string, title: string, text: string, status = 200) {
+  /** Account pages are shared by every edition: they speak the default edition's language. */
+  const context = (path: string) => site.context(path, site.editions.default);
+
+  async function message(reply: FastifyReply, path: string, title: MessageKey, text: MessageKey, values: MessageValues = {}, status = 200) {
+    const ctx = await context(path);
     return sendPrivatePage(
       reply,
-      <MessagePage ctx={await site.context(path, site.editions.default)} title={title} status={status >= 400 ? 'error' : 'ok'}>
-        <p>{text}</p>
+      <MessagePage ctx={ctx} title={ctx.t(title)} status={status >= 400 ? 'error' : 'ok'}>
+        <p>{ctx.t(text, values)}</p>
       </MessagePage>,
       status,
     );
@@ -51,14 +57,14 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
       return undefined;
     }
     if (checkToken && !safeEqual(field(req.body, '_csrf'), c.reader.csrfToken)) {
-      await message(reply, '/account', 'This form has expired', 'Reload your account page and try again.', 403);
+      await message(reply, '/account', 'account.expiredTitle', 'account.expiredText', {}, 403);
       return undefined;
     }
     return c;
   }
 
   app.get<{ Querystring: { next?: string } }>('/account/signup', async (req, reply) =>
-    sendPrivatePage(reply, <SignUpPage ctx={await site.context('/account/signup', site.editions.default)} next={safeNext(req.query.next)} values={{ email: '', displayName: '' }} />),
+    sendPrivatePage(reply, <SignUpPage ctx={await context('/account/signup')} next={safeNext(req.query.next)} values={{ email: '', displayName: '' }} />),
   );
 
   app.post('/account/signup', async (req, reply) => {
@@ -68,26 +74,29 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
       await readers.signUp({ ...values, password: field(req.body, 'password') });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      return sendPrivatePage(reply, <SignUpPage ctx={await site.context('/account/signup', site.editions.default)} next={next} values={values} errors={err.issues} />, 400);
+      return sendPrivatePage(reply, <SignUpPage ctx={await context('/account/signup')} next={next} values={values} errors={err.issues} />, 400);
     }
-    return message(reply, '/account/signup', 'Check your email', `We sent a link to ${values.email.trim()}. Open it to confirm your address and sign in. Your comments wait for a moderator until then.`);
+    return message(reply, '/account/signup', 'account.checkEmailTitle', 'account.checkEmailSignUp', { email: values.email.trim() });
   });
 
   app.get<{ Querystring: { next?: string } }>('/account/signin', async (req, reply) =>
-    sendPrivatePage(reply, <SignInPage ctx={await site.context('/account/signin', site.editions.default)} next={safeNext(req.query.next)} email="" />),
+    sendPrivatePage(reply, <SignInPage ctx={await context('/account/signin')} next={safeNext(req.query.next)} email="" />),
   );
 
   app.post('/account/signin', async (req, reply) => {
     const email = field(req.body, 'email');
     const next = safeNext(field(req.body, 'next'));
-    const page = async (errors: string[], status: number) => sendPrivatePage(reply, <SignInPage ctx={await site.context('/account/signin', site.editions.default)} next={next} email={email} errors={errors} />, status);
+    const page = async (error: MessageKey, status: number) => {
+      const ctx = await context('/account/signin');
+      return sendPrivatePage(reply, <SignInPage ctx={ctx} next={next} email={email} errors={[ctx.t(error)]} />, status);
+    };
     try {
       const signed = await readers.signIn({ email, password: field(req.body, 'password'), ip: req.ip });
-      if (!signed) return await page(['That email and password do not match an account.'], 400);
+      if (!signed) return await page('account.wrongPassword', 400);
       setReaderCookie(reply, signed.token, secure);
       return reply.redirect(next, 303);
     } catch (err) {
-      if (err instanceof ThrottledError) return page(['Too many failed sign-ins. Wait a while, or get a sign-in link by email.'], 429);
+      if (err instanceof ThrottledError) return page('account.throttled', 429);
       throw err;
     }
   });
@@ -98,16 +107,16 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
       await readers.requestSignInLink(email);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      return sendPrivatePage(reply, <SignInPage ctx={await site.context('/account/signin', site.editions.default)} next="/account" email={email} errors={err.issues} />, 400);
+      return sendPrivatePage(reply, <SignInPage ctx={await context('/account/signin')} next="/account" email={email} errors={err.issues} />, 400);
     }
     // The same answer whether or not the address has an account.
-    return message(reply, '/account/signin', 'Check your email', 'If that address has an account, a sign-in link is on its way. It works once, for 30 minutes.');
+    return message(reply, '/account/signin', 'account.checkEmailTitle', 'account.checkEmailLink');
   });
 
   const tokenParams = { type: 'object', properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' } }, required: ['token'] } as const;
 
   app.get<{ Params: { token: string } }>('/account/link/:token', { schema: { params: tokenParams } }, async (req, reply) =>
-    sendPrivatePage(reply, <LinkConfirmPage ctx={await site.context('/account/link', site.editions.default)} token={req.params.token} />),
+    sendPrivatePage(reply, <LinkConfirmPage ctx={await context('/account/link')} token={req.params.token} />),
   );
 
   app.post<{ Params: { token: string } }>('/account/link/:token', { schema: { params: tokenParams } }, async (req, reply) => {
@@ -116,7 +125,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
       setReaderCookie(reply, used.token, secure);
       return reply.redirect(`/account?notice=${used.kind === 'verify' ? 'verified' : used.kind === 'email' ? 'email-changed' : 'signedin'}`, 303);
     } catch (err) {
-      if (err instanceof ValidationError) return message(reply, '/account/link', 'This link does not work any more', 'It has expired or was already used. Ask for a new one from the sign-in page.', 400);
+      if (err instanceof ValidationError) return message(reply, '/account/link', 'account.linkDeadTitle', 'account.linkDeadText', {}, 400);
       throw err;
     }
   });
@@ -135,7 +144,9 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     const c = await signedInReader(req, reply, false);
     if (!c?.reader) return reply;
     const history = await comments.history(c.reader.reader.id);
-    return sendPrivatePage(reply, <AccountPage ctx={await site.context('/account', site.editions.default)} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} notice={ACCOUNT_NOTICES[req.query.notice ?? '']} />);
+    const ctx = await context('/account');
+    const notice = ACCOUNT_NOTICES[req.query.notice ?? ''];
+    return sendPrivatePage(reply, <AccountPage ctx={ctx} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} notice={notice ? ctx.t(notice) : undefined} />);
   });
 
   /** Runs an account form; a validation error re-renders the page with it. */
@@ -149,7 +160,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const history = await comments.history(reader.reader.id);
-      return sendPrivatePage(reply, <AccountPage ctx={await site.context('/account', site.editions.default)} reader={reader.reader} csrf={reader.csrfToken} history={history} errors={err.issues} />, 400);
+      return sendPrivatePage(reply, <AccountPage ctx={await context('/account')} reader={reader.reader} csrf={reader.csrfToken} history={history} errors={err.issues} />, 400);
     }
   }
 
@@ -184,12 +195,13 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
   app.post('/account/delete', async (req, reply) => {
     const c = await signedInReader(req, reply, true);
     if (!c?.reader) return reply;
-    if (field(req.body, 'confirm') !== 'DELETE') {
+    if (field(req.body, 'confirm') !== DELETE_WORD) {
       const history = await comments.history(c.reader.reader.id);
-      return sendPrivatePage(reply, <AccountPage ctx={await site.context('/account', site.editions.default)} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} errors={['Type DELETE in capitals to confirm.']} />, 400);
+      const ctx = await context('/account');
+      return sendPrivatePage(reply, <AccountPage ctx={ctx} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} errors={[ctx.t('account.deleteConfirmError', { word: DELETE_WORD })]} />, 400);
     }
     await comments.deleteAccount(c.reader.reader.id);
     clearReaderCookie(reply, secure);
-    return message(reply, '/account', 'Your account is deleted', 'Everything tied to your account is gone. Thank you for having been part of the conversation.');
+    return message(reply, '/account', 'account.deletedTitle', 'account.deletedText');
   });
 }

@@ -6,10 +6,11 @@
 import type { ServerResponse } from 'node:http';
 import { field } from '../../http/forms.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { COMMENT_LIMITS, normaliseCommentText } from '../../core/comments/body.js';
 import { CommentRejectedError } from '../../core/comments/pipeline.js';
 import { COMMENT_SORTS, REPORT_REASONS } from '../../core/comments/settings.js';
 import type { ContentEvents } from '../../core/events.js';
-import type { CommentSort } from '../../core/comments/settings.js';
+import type { CommentSort, ReportReason } from '../../core/comments/settings.js';
 import { ThrottledError } from '../../services/accounts.js';
 import type { Accounts } from '../../services/accounts.js';
 import { RateLimitedError } from '../../services/comments.js';
@@ -18,11 +19,14 @@ import { NotFoundError, ValidationError } from '../../services/publishing.js';
 import type { ReadingService } from '../../services/reading.js';
 import type { Readers } from '../../services/readers.js';
 import type { ReplyNotifier } from '../../services/reply-notifications.js';
+import { formatDateTime } from '../format.js';
+import type { MessageKey } from '../i18n/translate.js';
 import { renderFragment, sendPrivatePage } from '../render.js';
 import type { SiteHelpers } from '../routes.js';
 import type { CommentsViewer } from '../views/comments/CommentsSection.js';
 import { CommentItem, countText } from '../views/comments/CommentsSection.js';
-import { CommentsPage, EditCommentPage, MessagePage, RepliesPage, ReportPage, UnsubscribePage } from '../views/comments/CommentPages.js';
+import { CommentsPage, EditCommentPage, MessagePage, RepliesPage, ReportPage, UnsubscribePage, reasonName } from '../views/comments/CommentPages.js';
+import type { PageContext } from '../views/context.js';
 import { registerAccountRoutes } from './account-routes.js';
 import type { Commenter } from './security.js';
 import { csrfHeaderValid, fromThisSite, loadCommenter, setReaderCookie } from './security.js';
@@ -42,13 +46,45 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 
 const wantsJson = (req: FastifyRequest) => (req.headers.accept ?? '').includes('application/json');
 
-const NOTICES: Record<string, string> = {
-  published: 'Your comment is published.',
-  held: 'Thank you. Your comment will appear once a moderator has read it.',
-  reported: 'Thank you. A moderator will look at this comment.',
-  deleted: 'Your comment was deleted.',
-  liked: 'Thanks for your like.',
+/** `?notice=` on the comments page: the message shown after a plain form post. */
+const NOTICES: Partial<Record<string, MessageKey>> = {
+  published: 'comments.notice.published',
+  held: 'comments.notice.held',
+  reported: 'comments.notice.reported',
+  deleted: 'comments.notice.deleted',
+  liked: 'comments.notice.liked',
 };
+
+/**
+ * A refused comment in the reader's language. The moderation pipeline and the rate limit
+ * word their refusals in English; their codes and the site's settings say the same in the
+ * message files. A refusal this does not know keeps the service's words.
+ */
+function refusalText(ctx: PageContext, err: CommentRejectedError | RateLimitedError, facts: { body: string; settings: { minLength: number; maxLength: number }; suspendedUntil?: string | null | undefined }): string {
+  const { t } = ctx;
+  if (err instanceof RateLimitedError) {
+    const seconds = err.retryAfterSeconds;
+    return seconds < 120 ? t('comments.error.tooFast', { unit: 'seconds', amount: seconds }) : t('comments.error.tooFast', { unit: 'minutes', amount: Math.ceil(seconds / 60) });
+  }
+  switch (err.code) {
+    case 'closed':
+      return t('comments.closed');
+    case 'banned':
+      return t('comments.error.banned');
+    case 'suspended':
+      return facts.suspendedUntil ? t('comments.error.suspended', { date: formatDateTime(facts.suspendedUntil, ctx.dates) }) : err.message;
+    case 'too-short':
+      return t('comments.error.tooShort', { min: facts.settings.minLength });
+    case 'too-long':
+      return t('comments.error.tooLong', { max: facts.settings.maxLength, length: normaliseCommentText(facts.body).length });
+    case 'too-many-links':
+      return t('comments.error.tooManyLinks', { max: COMMENT_LIMITS.maxLinks });
+    case 'banned-words':
+      return t('comments.error.bannedWords');
+    case 'duplicate':
+      return t('comments.error.duplicate');
+  }
+}
 
 const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['id'] } as const;
 const threadQuery = {
@@ -84,6 +120,12 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     return site.context(path, site.editions.of(found?.article.language ?? site.editions.default.language));
   }
 
+  /** The language of a comment's story (for answers about one comment); the default edition's when it is gone. */
+  async function commentContext(commentId: number) {
+    const c = await comments.view(commentId);
+    return c ? storyContext(c.articleId, `/comments/${commentId}`) : site.context(`/comments/${commentId}`, site.editions.default);
+  }
+
   function authorOf(c: Commenter): CommentAuthor | undefined {
     if (c.staff) return { kind: 'staff', user: c.staff.user };
     if (c.reader) return { kind: 'reader', readerId: c.reader.reader.id };
@@ -101,7 +143,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   }
 
   /** The full thread page: sort, pages, reply form, this reader's held comments. */
-  async function threadPage(req: FastifyRequest, articleId: number, opts: { sort?: CommentSort | undefined; page?: number | undefined; replyTo?: number | undefined; notice?: string | undefined; body?: string; errors?: string[]; signInInline?: boolean; commenter?: Commenter }) {
+  async function threadPage(req: FastifyRequest, articleId: number, opts: { sort?: CommentSort | undefined; page?: number | undefined; replyTo?: number | undefined; notice?: MessageKey | undefined; body?: string; errors?: string[]; signInInline?: boolean; commenter?: Commenter }) {
     const { article, url } = await story(articleId);
     const commenter = opts.commenter ?? (await loadCommenter(req, deps));
     const [thread, settings, viewer, replyTo] = await Promise.all([
@@ -122,7 +164,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
         replyTo={replyTo?.articleId === articleId && replyTo.status === 'approved' ? replyTo : undefined}
         body={opts.body ?? ''}
         errors={opts.errors ?? []}
-        notice={opts.notice}
+        notice={opts.notice ? ctx.t(opts.notice) : undefined}
         signInInline={opts.signInInline ?? false}
       />
     );
@@ -155,7 +197,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       const thread = await comments.thread(articleId, { sort: req.query.sort ?? 'newest', page: req.query.page ?? 1 });
       const ctx = await storyContext(articleId);
       const html = thread.comments.map((c) => renderFragment(<CommentItem c={c} ctx={ctx} />)).join('');
-      return reply.header('cache-control', 'no-store').send({ html, hasMore: thread.hasMore, count: thread.count, countText: countText(thread.count), page: thread.page, sort: thread.sort });
+      return reply.header('cache-control', 'no-store').send({ html, hasMore: thread.hasMore, count: thread.count, countText: countText(ctx.t, thread.count), page: thread.page, sort: thread.sort });
     },
   );
 
@@ -207,14 +249,14 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     // The count now: the page holding this connection may be a cached copy older than the thread.
     const count = await comments.repo.articleCount(articleId);
-    send('count', { count, countText: countText(count) });
+    send('count', { count, countText: countText(ctx.t, count) });
     const unsubscribe = deps.events.subscribe((e) => {
       if ((e.type !== 'comment.visible' && e.type !== 'comment.hidden') || e.articleId !== articleId) return;
-      if (e.type === 'comment.hidden') return send('hidden', { id: e.commentId, count: e.count, countText: countText(e.count) });
+      if (e.type === 'comment.hidden') return send('hidden', { id: e.commentId, count: e.count, countText: countText(ctx.t, e.count) });
       comments
         .view(e.commentId)
         .then((c) => {
-          if (c && c.status === 'approved') send('comment', { id: c.id, parentId: c.parentId, rootId: c.rootId, depth: c.depth, count: e.count, countText: countText(e.count), html: renderFragment(<CommentItem c={c} ctx={ctx} />) });
+          if (c && c.status === 'approved') send('comment', { id: c.id, parentId: c.parentId, rootId: c.rootId, depth: c.depth, count: e.count, countText: countText(ctx.t, e.count), html: renderFragment(<CommentItem c={c} ctx={ctx} />) });
         })
         .catch((err: unknown) => req.log.error({ err }, 'live comment event failed'));
     });
@@ -234,7 +276,9 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     const text = field(body, 'body');
     const parentId = num(field(body, 'parentId') || (body as { parentId?: unknown } | undefined)?.parentId);
     let commenter = await loadCommenter(req, deps);
-    if (!csrfHeaderValid(req, commenter)) return reply.code(403).send({ error: 'This page has expired. Reload it and try again.' });
+    const ctx = await storyContext(articleId);
+    const { t } = ctx;
+    if (!csrfHeaderValid(req, commenter)) return reply.code(403).send({ error: t('comments.error.expired') });
 
     const fail = async (status: number, errors: string[], signInInline = false) => {
       if (json) return reply.code(status).header('cache-control', 'no-store').send({ error: errors.join(' '), errors });
@@ -246,11 +290,11 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     if (!commenter.reader && !commenter.staff && email) {
       try {
         const signed = await deps.readers.signIn({ email, password: field(body, 'password'), ip: req.ip });
-        if (!signed) return await fail(400, ['That email and password do not match an account.'], true);
+        if (!signed) return await fail(400, [t('account.wrongPassword')], true);
         setReaderCookie(reply, signed.token, deps.options.secureCookies);
         commenter = { reader: signed.session, readerToken: signed.token };
       } catch (err) {
-        if (err instanceof ThrottledError) return await fail(429, ['Too many failed sign-ins. Try again later or use an emailed link.'], true);
+        if (err instanceof ThrottledError) return await fail(429, [t('comments.error.throttled')], true);
         throw err;
       }
     }
@@ -260,38 +304,40 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       const settings = await comments.settings();
       const guestName = field(body, 'guestName');
       if (settings.guestComments && (guestName || field(body, 'guestEmail'))) author = { kind: 'guest', name: guestName, email: field(body, 'guestEmail') };
-      else return await fail(401, ['Sign in to post your comment.'], true);
+      else return await fail(401, [t('comments.error.signInToPost')], true);
     }
 
     try {
       const result = await comments.post({ articleId, body: text, ...(parentId ? { parentId } : {}) }, author, req.ip);
       const c = result.comment;
       if (json) {
-        const ctx = await storyContext(articleId);
         const count = await comments.repo.articleCount(articleId);
-        return reply.code(201).header('cache-control', 'no-store').send({ id: c.id, status: c.status, message: result.message, html: renderFragment(<CommentItem c={c} ctx={ctx} own />), count, countText: countText(count) });
+        const message = t(c.status === 'approved' ? 'comments.notice.published' : 'comments.notice.held');
+        return reply.code(201).header('cache-control', 'no-store').send({ id: c.id, status: c.status, message, html: renderFragment(<CommentItem c={c} ctx={ctx} own />), count, countText: countText(t, count) });
       }
       return reply.redirect(`/articles/${articleId}/comments?notice=${c.status === 'approved' ? 'published' : 'held'}#comment-${c.id}`, 303);
     } catch (err) {
-      if (err instanceof CommentRejectedError) return await fail(422, [err.message]);
+      const refused = async (e: CommentRejectedError | RateLimitedError) => refusalText(ctx, e, { body: text, settings: await comments.settings(), suspendedUntil: commenter.reader?.reader.suspendedUntil });
+      if (err instanceof CommentRejectedError) return await fail(422, [await refused(err)]);
+      // Service validation messages stay in the service's words (English).
       if (err instanceof ValidationError) return await fail(400, err.issues);
       if (err instanceof RateLimitedError) {
         reply.header('retry-after', String(err.retryAfterSeconds));
-        return await fail(429, [err.message]);
+        return await fail(429, [await refused(err)]);
       }
       throw err;
     }
   });
 
-  /** The signed-in reader, or an answer telling them to sign in. */
-  async function requireReader(req: FastifyRequest, reply: FastifyReply): Promise<Commenter | undefined> {
+  /** The signed-in reader, or an answer (in the language of the comment's story) telling them to sign in. */
+  async function requireReader(req: FastifyRequest, reply: FastifyReply, commentId: number): Promise<Commenter | undefined> {
     const c = await loadCommenter(req, deps);
     if (!csrfHeaderValid(req, c)) {
-      await reply.code(403).send({ error: 'This page has expired. Reload it and try again.' });
+      await reply.code(403).send({ error: (await commentContext(commentId)).t('comments.error.expired') });
       return undefined;
     }
     if (c.reader) return c;
-    if (wantsJson(req)) await reply.code(401).send({ error: 'Sign in first.' });
+    if (wantsJson(req)) await reply.code(401).send({ error: (await commentContext(commentId)).t('comments.error.signInFirst') });
     else await reply.redirect(`/account/signin?next=${encodeURIComponent(safeBack(req))}`, 303);
     return undefined;
   }
@@ -311,7 +357,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   }
 
   app.post<{ Params: { id: string } }>('/comments/:id/like', { schema: { params: idParams } }, async (req, reply) => {
-    const c = await requireReader(req, reply);
+    const c = await requireReader(req, reply, Number(req.params.id));
     if (!c?.reader) return reply;
     try {
       const result = await comments.toggleLike(Number(req.params.id), c.reader.reader.id);
@@ -332,8 +378,8 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   // Anyone may report (guests too, when they can read it); a signed-in reader once per comment.
   app.post<{ Params: { id: string } }>('/comments/:id/report', { schema: { params: idParams } }, async (req, reply) => {
     const c = await loadCommenter(req, deps);
-    if (!csrfHeaderValid(req, c)) return reply.code(403).send({ error: 'This page has expired. Reload it and try again.' });
     const id = Number(req.params.id);
+    if (!csrfHeaderValid(req, c)) return reply.code(403).send({ error: (await commentContext(id)).t('comments.error.expired') });
     const reason = field(req.body, 'reason');
     try {
       await comments.report(id, { readerId: c.reader?.reader.id ?? null, ip: req.ip }, reason, field(req.body, 'note'));
@@ -342,9 +388,11 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       if (wantsJson(req)) return reply.code(400).send({ error: err.issues.join(' ') });
       const comment = await comments.view(id);
       if (!comment) throw new NotFoundError('no such comment');
-      return sendPrivatePage(reply, <ReportPage ctx={await storyContext(comment.articleId, `/comments/${id}/report`)} comment={comment} error={`Choose a reason: ${Object.values(REPORT_REASONS).join(', ')}.`} />, 400);
+      const ctx = await storyContext(comment.articleId, `/comments/${id}/report`);
+      const reasons = (Object.keys(REPORT_REASONS) as ReportReason[]).map((r) => reasonName(ctx.t, r)).join(', ');
+      return sendPrivatePage(reply, <ReportPage ctx={ctx} comment={comment} error={ctx.t('comments.error.chooseReason', { reasons })} />, 400);
     }
-    if (wantsJson(req)) return reply.header('cache-control', 'no-store').send({ message: NOTICES.reported });
+    if (wantsJson(req)) return reply.header('cache-control', 'no-store').send({ message: (await commentContext(id)).t('comments.notice.reported') });
     const comment = await comments.view(id);
     return reply.redirect(`/articles/${comment?.articleId ?? 0}/comments?notice=reported#comment-${id}`, 303);
   });
@@ -358,8 +406,9 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   });
 
   app.post<{ Params: { id: string } }>('/comments/:id/edit', { schema: { params: idParams } }, async (req, reply) => {
-    const c = await requireReader(req, reply);
+    const c = await requireReader(req, reply, Number(req.params.id));
     if (!c?.reader) return reply;
+    const reader = c.reader.reader;
     try {
       const edited = await comments.edit(Number(req.params.id), c.reader.reader.id, field(req.body, 'body'));
       if (wantsJson(req)) {
@@ -369,17 +418,18 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       return reply.redirect(`/articles/${edited.articleId}/comments#comment-${edited.id}`, 303);
     } catch (err) {
       if (!(err instanceof ValidationError || err instanceof CommentRejectedError)) throw err;
-      const message = err instanceof ValidationError ? err.issues.join(' ') : err.message;
-      if (wantsJson(req)) return reply.code(422).send({ error: message });
       const comment = await comments.view(Number(req.params.id));
+      const ctx = comment ? await storyContext(comment.articleId, `/comments/${comment.id}/edit`) : await commentContext(Number(req.params.id));
+      // Service validation messages stay in the service's words (English); refusals are translated.
+      const message = err instanceof ValidationError ? err.issues.join(' ') : refusalText(ctx, err, { body: field(req.body, 'body'), settings: await comments.settings(), suspendedUntil: reader.suspendedUntil });
+      if (wantsJson(req)) return reply.code(422).send({ error: message });
       if (!comment) throw new NotFoundError('no such comment');
-      return sendPrivatePage(reply, <EditCommentPage ctx={await storyContext(comment.articleId, `/comments/${comment.id}/edit`)} comment={{ ...comment, body: field(req.body, 'body') }} error={message} />, 422);
-      throw err;
+      return sendPrivatePage(reply, <EditCommentPage ctx={ctx} comment={{ ...comment, body: field(req.body, 'body') }} error={message} />, 422);
     }
   });
 
   app.post<{ Params: { id: string } }>('/comments/:id/delete', { schema: { params: idParams } }, async (req, reply) => {
-    const c = await requireReader(req, reply);
+    const c = await requireReader(req, reply, Number(req.params.id));
     if (!c?.reader) return reply;
     const before = await comments.view(Number(req.params.id));
     await comments.deleteOwn(Number(req.params.id), c.reader.reader.id);
@@ -388,7 +438,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   });
 
   app.post<{ Params: { id: string } }>('/comments/:id/follow', { schema: { params: idParams } }, async (req, reply) => {
-    const c = await requireReader(req, reply);
+    const c = await requireReader(req, reply, Number(req.params.id));
     if (!c?.reader) return reply;
     const follow = field(req.body, 'follow') !== '0';
     const target: CommentView | undefined = await comments.view(Number(req.params.id));
@@ -413,10 +463,11 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   app.post<UnsubscribeQuery>('/comments/unsubscribe', { schema: { querystring: unsubscribeQuery } }, async (req, reply) => {
     const ok = await deps.notifier.unsubscribe(scopeOf(req.query), req.query.s);
     const ctx = await site.context('/comments/unsubscribe', site.editions.default);
+    const { t } = ctx;
     return sendPrivatePage(
       reply,
-      <MessagePage ctx={ctx} title={ok ? 'Unsubscribed' : 'This link does not work'} status={ok ? 'ok' : 'error'}>
-        <p>{ok ? (req.query.t === 'all' ? 'You will get no more reply emails. You can turn them back on from your account page.' : 'You will get no more emails about this thread.') : 'The link was changed or is incomplete. Use the link from the email as it is.'}</p>
+      <MessagePage ctx={ctx} title={ok ? t('comments.unsubscribed') : t('comments.unsubscribeBadTitle')} status={ok ? 'ok' : 'error'}>
+        <p>{ok ? (req.query.t === 'all' ? t('comments.unsubscribedAll') : t('comments.unsubscribedThread')) : t('comments.unsubscribeBadText')}</p>
       </MessagePage>,
       ok ? 200 : 400,
     );

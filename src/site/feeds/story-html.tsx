@@ -6,8 +6,14 @@
 import { options } from 'preact';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { LANGUAGES } from '../../core/articles.js';
+import { Editions } from '../../core/editions.js';
 import type { FeedEntry } from '../../services/feeds.js';
+import { translator } from '../i18n/translate.js';
 import { RichText } from '../views/components/RichText.js';
+
+/** Every language's locale, for the words a story's body carries (Related:, Watch on …) in its own language. */
+const ALL = new Editions(LANGUAGES);
 
 const absoluteUrl = (url: string, origin: string): string => (url.startsWith('/') && !url.startsWith('//') ? `${origin}${url}` : url);
 
@@ -40,7 +46,9 @@ export function storyHtml(entry: FeedEntry, origin: string): string {
   };
   let html: string;
   try {
-    html = renderToString(<RichText blocks={entry.article.body.content} ctx={{ related: entry.related, media: entry.media }} />);
+    const { language } = entry.article;
+    const t = translator(language, ALL.of(language).locale);
+    html = renderToString(<RichText blocks={entry.article.body.content} ctx={{ related: entry.related, media: entry.media, t }} />);
   } finally {
     options.vnode = previous;
   }

@@ -1,27 +1,102 @@
-/** /live in each edition: the channel's player (audio only with ?audio=1). */
+/**
+ * Live TV for readers, in every edition: /live (the edition's primary channel, or another
+ * with ?channel=; ?audio=1 starts in audio only, ?audio=0 in video), /schedule (the week in
+ * the channel's zone), /schedule/<channel>/<programme>, and /schedule.xml (XMLTV, every
+ * channel).
+ *
+ * Pages go through the page cache tagged `live` and `schedule`, so a newsroom change clears
+ * them at once. What changes with time alone (a programme starting or ending, a new day)
+ * is part of the cache key, so the page cache never shows yesterday's "on now".
+ */
 import type { FastifyInstance } from 'fastify';
+import { PLAYER_MESSAGES_EN, PLAYER_MESSAGES_ES } from '../../../client/player/messages.js';
+import type { Language } from '../../core/articles.js';
 import { editionPath } from '../../core/editions.js';
+import type { AssetManifest } from '../../http/assets.js';
+import type { PageCache } from '../../http/page-cache.js';
+import type { LiveService } from '../../services/live.js';
 import { renderDocument } from '../render.js';
 import type { SiteHelpers } from '../routes.js';
-import { LivePage } from '../views/StatusPages.js';
+import { sendCached } from '../sitemaps/send.js';
+import type { StartMode } from '../views/LivePages.js';
+import { LivePage, ProgrammePage, SchedulePage } from '../views/LivePages.js';
+import { renderXmltv } from './xmltv.js';
 
 export interface LiveRouteDeps {
   site: SiteHelpers;
+  live: LiveService;
+  cache: PageCache;
+  assets: AssetManifest;
+  options: { origin: string; siteName: string };
 }
 
-const liveQuery = { type: 'object', properties: { audio: { type: 'string', enum: ['0', '1'] } } } as const;
+const slug = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 } as const;
+const liveQuery = { type: 'object', properties: { audio: { type: 'string', enum: ['0', '1'] }, channel: slug } } as const;
+const scheduleQuery = { type: 'object', properties: { channel: slug } } as const;
+
+interface LiveQuery {
+  audio?: '0' | '1';
+  channel?: string;
+}
+
+/** The player's words for the page's language (client/player/messages.ts). */
+const PLAYER_MESSAGES: Record<Language, Record<string, string>> = { en: PLAYER_MESSAGES_EN, es: PLAYER_MESSAGES_ES };
+
+const XML_CACHE_CONTROL = 'public, max-age=300, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400';
 
 export function registerLiveRoutes(app: FastifyInstance, deps: LiveRouteDeps): void {
-  const { site } = deps;
+  const { site, live } = deps;
+  // Built by npm run build (dist/public, client/player); a checkout without a build still serves the page.
+  const player = deps.assets.has('player.js') ? { url: deps.assets.url('player.js'), integrity: deps.assets.integrity('player.js') } : undefined;
+
   for (const edition of site.editions.all) {
-    const path = editionPath(edition, '/live');
-    app.get<{ Querystring: { audio?: string } }>(path, { schema: { querystring: liveQuery } }, (req, reply) => {
-      const audio = req.query.audio === '1';
-      return site.send(req, reply, `${edition.language}:${path}?${audio ? 'audio' : 'video'}`, async () => ({
-        status: 200,
-        html: renderDocument(<LivePage ctx={await site.context(path, edition)} audio={audio} />),
-        tags: ['live'],
-      }));
+    const { language } = edition;
+    const livePath = editionPath(edition, '/live');
+    const schedulePath = editionPath(edition, '/schedule');
+
+    app.get<{ Querystring: LiveQuery }>(livePath, { schema: { querystring: liveQuery } }, async (req, reply) => {
+      const start: StartMode = req.query.audio === '1' ? 'audio' : req.query.audio === '0' ? 'video' : '';
+      const channel = req.query.channel;
+      const key = `${language}:${livePath}?start=${start}&channel=${channel ?? ''}@${await live.timeKey(language, channel)}`;
+      return site.send(req, reply, key, async () => {
+        const m = await live.livePage(language, channel);
+        if (channel !== undefined && !m) return site.notFound(livePath, edition);
+        const ctx = await site.context(livePath, edition);
+        return { status: 200, html: renderDocument(<LivePage ctx={ctx} m={m} start={start} messages={PLAYER_MESSAGES[language]} player={player} />), tags: ['live'] };
+      });
+    });
+
+    app.get<{ Querystring: { channel?: string } }>(schedulePath, { schema: { querystring: scheduleQuery } }, async (req, reply) => {
+      const channel = req.query.channel;
+      const key = `${language}:${schedulePath}?channel=${channel ?? ''}@${await live.timeKey(language, channel)}|${await live.scheduleDate(language, channel)}`;
+      return site.send(req, reply, key, async () => {
+        const m = await live.schedulePage(language, channel);
+        if (channel !== undefined && !m) return site.notFound(schedulePath, edition);
+        return { status: 200, html: renderDocument(<SchedulePage ctx={await site.context(schedulePath, edition)} m={m} />), tags: ['schedule'] };
+      });
+    });
+
+    app.get<{ Params: { channel: string; programme: string } }>(`${schedulePath}/:channel/:programme`, async (req, reply) => {
+      const { channel, programme } = req.params;
+      const path = `${schedulePath}/${channel}/${programme}`;
+      const valid = /^[a-z0-9-]{1,80}$/.test(channel) && /^[a-z0-9-]{1,80}$/.test(programme);
+      const key = `${language}:${path}@${valid ? await live.timeKey(language, channel) : ''}`;
+      return site.send(req, reply, key, async () => {
+        const m = valid ? await live.programmePage(language, channel, programme) : undefined;
+        if (!m) return site.notFound(path, edition);
+        return { status: 200, html: renderDocument(<ProgrammePage ctx={await site.context(path, edition)} m={m} />), tags: ['schedule', ...m.stories.map((c) => `article:${c.id}`)] };
+      });
     });
   }
+
+  // One guide for every channel of every edition.
+  app.get('/schedule.xml', async (req, reply) => {
+    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
+    const keys = await Promise.all(site.editions.all.map((e) => live.scheduleDate(e.language)));
+    return sendCached(deps.cache, req, reply, `xmltv:/schedule.xml@${hour}|${keys.join('|')}`, { contentType: 'application/xml; charset=utf-8', cacheControl: XML_CACHE_CONTROL }, async () => ({
+      status: 200,
+      html: renderXmltv(await live.xmltv(deps.options.origin), deps.options),
+      tags: ['schedule'],
+    }));
+  });
 }

@@ -26,21 +26,6 @@ export function NotFoundPage({ ctx, latest }: { ctx: PageContext; latest: CardMo
   );
 }
 
-/** The channel's page until live streaming arrives: it says plainly that we are off air. */
-export function LivePage({ ctx, audio }: { ctx: PageContext; audio: boolean }) {
-  return (
-    <Layout ctx={ctx} seo={{ title: audio ? 'Live: audio only' : 'Live TV', description: `Watch or listen to ${ctx.siteName} live.`, canonical: '/live', type: 'website' }}>
-      <header class="list-header">
-        <h1>{audio ? 'Live: audio only' : 'Live TV'}</h1>
-      </header>
-      <div class="off-air" role="status">
-        <p class="off-air-title">The channel is off air right now.</p>
-        <p>Live {audio ? 'audio' : 'video'} will appear here when the broadcast starts. Meanwhile, the latest stories are on the <a href="/">home page</a>.</p>
-      </div>
-    </Layout>
-  );
-}
-
 /** Something went wrong on our side: a calm page, no details that help an attacker. */
 export function ErrorPage({ ctx, status, message }: { ctx: PageContext; status: number; message?: string | undefined }) {
   const { t } = ctx;

@@ -40,7 +40,7 @@ export const rowToChannel = (r: ChannelRow): Channel => ({
   id: r.id,
   slug: r.slug,
   name: r.name,
-  language: (isLanguage(r.language) ? r.language : 'en') as Language,
+  language: isLanguage(r.language) ? r.language : 'en',
   masterUrl: r.master_url,
   audioUrl: r.audio_url,
   posterMediaId: r.poster_media_id,
@@ -163,13 +163,13 @@ export class LiveRepository {
 
   /** A slot or special with the channel it belongs to. */
   async slotChannel(table: 'schedule_slots' | 'schedule_specials', id: number): Promise<{ channelId: number; programmeId: number } | undefined> {
-    const row = await this.db
-      .selectFrom(`${table} as s`)
-      .innerJoin('programmes as p', 'p.id', 's.programme_id')
-      .select(['p.channel_id', 's.programme_id'])
-      .where('s.id', '=', id)
-      .executeTakeFirst();
-    return row ? { channelId: row.channel_id, programmeId: row.programme_id } : undefined;
+    const programmeId =
+      table === 'schedule_slots'
+        ? (await this.db.selectFrom('schedule_slots').select('programme_id').where('id', '=', id).executeTakeFirst())?.programme_id
+        : (await this.db.selectFrom('schedule_specials').select('programme_id').where('id', '=', id).executeTakeFirst())?.programme_id;
+    if (programmeId === undefined) return undefined;
+    const programme = await this.db.selectFrom('programmes').select('channel_id').where('id', '=', programmeId).executeTakeFirst();
+    return programme ? { channelId: programme.channel_id, programmeId } : undefined;
   }
 
   /** Stories linked to a programme, newest link first. */

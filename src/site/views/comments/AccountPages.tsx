@@ -6,25 +6,33 @@ import { DISPLAY_NAME } from '../../../core/comments/display-names.js';
 import type { CommentStatus } from '../../../services/comments.js';
 import type { Reader } from '../../../services/readers.js';
 import { formatDateTime } from '../../format.js';
+import type { MessageKey, Translate } from '../../i18n/translate.js';
 import { CommentBody } from '../components/CommentBody.js';
 import type { PageContext } from '../context.js';
 import { Layout } from '../Layout.js';
 
 const seo = (title: string, path: string) => ({ title, description: title, canonical: path, type: 'website' as const, noindex: true });
 
-const FIELD_LABELS: Record<string, string> = { displayName: 'Display name', email: 'Email', password: 'Password', link: 'Link' };
+const FIELD_LABELS: Record<string, MessageKey> = { displayName: 'account.field.displayName', email: 'account.field.email', password: 'account.field.password', link: 'account.field.link' };
 
-/** Service messages name fields by their code name ("displayName: ..."): readers see the label. */
-export const readerMessage = (issue: string): string => issue.replace(/^(\w+): /, (whole, field: string) => (FIELD_LABELS[field] ? `${FIELD_LABELS[field]}: ` : whole));
+/**
+ * Service messages name fields by their code name ("displayName: ..."): readers see the
+ * field's label in their language. The rest of a service message is the service's own text.
+ */
+export const readerMessage = (t: Translate, issue: string): string =>
+  issue.replace(/^(\w+): /, (whole, field: string) => {
+    const key = Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field] : undefined;
+    return key ? `${t(key)}: ` : whole;
+  });
 
-function Errors({ errors }: { errors?: string[] | undefined }) {
+function Errors({ t, errors }: { t: Translate; errors?: string[] | undefined }) {
   if (!errors || errors.length === 0) return null;
   return (
     <div class="form-errors" role="alert">
-      <p>Please correct the following:</p>
+      <p>{t('account.errorsIntro')}</p>
       <ul>
         {errors.map((e) => (
-          <li key={e}>{readerMessage(e)}</li>
+          <li key={e}>{readerMessage(t, e)}</li>
         ))}
       </ul>
     </div>
@@ -34,86 +42,84 @@ function Errors({ errors }: { errors?: string[] | undefined }) {
 const nextField = (next: string) => <input type="hidden" name="next" value={next} />;
 
 export function SignUpPage({ ctx, next, values, errors }: { ctx: PageContext; next: string; values: { email: string; displayName: string }; errors?: string[] }) {
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={seo('Create an account', '/account/signup')}>
+    <Layout ctx={ctx} seo={seo(t('account.signUpTitle'), '/account/signup')}>
       <div class="account-page narrow">
-        <h1>Create an account to comment</h1>
-        <Errors errors={errors} />
+        <h1>{t('account.signUpHeading')}</h1>
+        <Errors t={t} errors={errors} />
         <form method="post" action="/account/signup" class="account-form">
           {nextField(next)}
           <p>
-            <label for="email">Email</label>
+            <label for="email">{t('account.email')}</label>
             <input id="email" name="email" type="email" autocomplete="email" required maxLength={254} value={values.email} aria-describedby="email-help" />
             <span id="email-help" class="form-help">
-              Never shown. We send a link to confirm it before your first comment appears.
+              {t('account.emailHelp')}
             </span>
           </p>
           <p>
-            <label for="displayName">Display name</label>
+            <label for="displayName">{t('account.displayName')}</label>
             <input id="displayName" name="displayName" required minLength={DISPLAY_NAME.min} maxLength={DISPLAY_NAME.max} autocomplete="nickname" value={values.displayName} aria-describedby="name-help" />
             <span id="name-help" class="form-help">
-              Shown with your comments. {DISPLAY_NAME.min} to {DISPLAY_NAME.max} letters, digits, spaces, dots, hyphens, apostrophes or underscores; not the name of a member of our staff.
+              {t('account.nameHelp', { min: DISPLAY_NAME.min, max: DISPLAY_NAME.max })}
             </span>
           </p>
           <p>
-            <label for="password">Password (optional)</label>
+            <label for="password">{t('account.passwordOptional')}</label>
             <input id="password" name="password" type="password" autocomplete="new-password" maxLength={200} aria-describedby="password-help" />
             <span id="password-help" class="form-help">
-              At least 10 characters. Leave it empty to sign in with a link sent by email each time.
+              {t('account.passwordHelp')}
             </span>
           </p>
           <p>
             <button type="submit" class="button">
-              Create account
+              {t('account.signUpButton')}
             </button>
           </p>
         </form>
-        <p>
-          Already have an account? <a href={`/account/signin?next=${encodeURIComponent(next)}`}>Sign in</a>
-        </p>
+        <p>{t.rich('account.haveAccount', { link: (chunks) => <a href={`/account/signin?next=${encodeURIComponent(next)}`}>{chunks}</a> })}</p>
       </div>
     </Layout>
   );
 }
 
 export function SignInPage({ ctx, next, email, errors }: { ctx: PageContext; next: string; email: string; errors?: string[] }) {
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={seo('Sign in', '/account/signin')}>
+    <Layout ctx={ctx} seo={seo(t('account.signIn'), '/account/signin')}>
       <div class="account-page narrow">
-        <h1>Sign in to comment</h1>
-        <Errors errors={errors} />
+        <h1>{t('account.signInHeading')}</h1>
+        <Errors t={t} errors={errors} />
         <form method="post" action="/account/signin" class="account-form">
           {nextField(next)}
           <p>
-            <label for="signin-email">Email</label>
+            <label for="signin-email">{t('account.email')}</label>
             <input id="signin-email" name="email" type="email" autocomplete="email" required maxLength={254} value={email} />
           </p>
           <p>
-            <label for="signin-password">Password</label>
+            <label for="signin-password">{t('account.password')}</label>
             <input id="signin-password" name="password" type="password" autocomplete="current-password" required maxLength={200} />
           </p>
           <p>
             <button type="submit" class="button">
-              Sign in
+              {t('account.signIn')}
             </button>
           </p>
         </form>
-        <h2>No password?</h2>
+        <h2>{t('account.noPassword')}</h2>
         <form method="post" action="/account/signin-link" class="account-form">
           {nextField(next)}
           <p>
-            <label for="link-email">Email</label>
+            <label for="link-email">{t('account.email')}</label>
             <input id="link-email" name="email" type="email" autocomplete="email" required maxLength={254} value={email} />
           </p>
           <p>
             <button type="submit" class="button button-secondary">
-              Email me a sign-in link
+              {t('account.linkButton')}
             </button>
           </p>
         </form>
-        <p>
-          New here? <a href={`/account/signup?next=${encodeURIComponent(next)}`}>Create an account</a>
-        </p>
+        <p>{t.rich('account.newHere', { link: (chunks) => <a href={`/account/signup?next=${encodeURIComponent(next)}`}>{chunks}</a> })}</p>
       </div>
     </Layout>
   );
@@ -121,13 +127,14 @@ export function SignInPage({ ctx, next, email, errors }: { ctx: PageContext; nex
 
 /** A mailed link opens this page; the button uses it (mail scanners follow links but do not press buttons). */
 export function LinkConfirmPage({ ctx, token }: { ctx: PageContext; token: string }) {
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={seo('Confirm and sign in', '/account/link')}>
+    <Layout ctx={ctx} seo={seo(t('account.confirmTitle'), '/account/link')}>
       <div class="account-page narrow">
-        <h1>Confirm and sign in</h1>
+        <h1>{t('account.confirmTitle')}</h1>
         <form method="post" action={`/account/link/${token}`}>
           <button type="submit" class="button">
-            Continue
+            {t('account.continue')}
           </button>
         </form>
       </div>
@@ -143,51 +150,62 @@ export interface HistoryItem {
   createdAt: string;
 }
 
-const STATUS_NAMES: Record<CommentStatus, string> = { approved: 'Published', pending: 'Awaiting moderation', rejected: 'Not published', deleted: 'Deleted' };
+const STATUS_KEYS: Record<CommentStatus, MessageKey> = { approved: 'account.status.approved', pending: 'account.status.pending', rejected: 'account.status.rejected', deleted: 'account.status.deleted' };
+
+/** What the reader types to confirm deleting the account: the same word in every language (the server checks it). */
+export const DELETE_WORD = 'DELETE';
 
 export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ctx: PageContext; reader: Reader; csrf: string; history: HistoryItem[]; notice?: string | undefined; errors?: string[] }) {
+  const { t } = ctx;
   const token = <input type="hidden" name="_csrf" value={csrf} />;
   return (
-    <Layout ctx={ctx} seo={seo('Your account', '/account')}>
+    <Layout ctx={ctx} seo={seo(t('account.title'), '/account')}>
       <div class="account-page">
-        <h1>Your account</h1>
+        <h1>{t('account.title')}</h1>
         {notice && (
           <p class="comments-notice" role="status">
             {notice}
           </p>
         )}
-        <Errors errors={errors} />
-        {!reader.verified && <p class="account-warning">Your email address is not confirmed yet: your comments wait for a moderator until it is. Look for our email.</p>}
-        {reader.banned && <p class="account-warning">This account can no longer post comments.</p>}
-        {reader.suspendedUntil && Date.parse(reader.suspendedUntil) > Date.now() && <p class="account-warning">This account is suspended until {formatDateTime(reader.suspendedUntil, ctx.dates)}.</p>}
+        <Errors t={t} errors={errors} />
+        {!reader.verified && <p class="account-warning">{t('account.unverified')}</p>}
+        {reader.banned && <p class="account-warning">{t('account.banned')}</p>}
+        {reader.suspendedUntil && Date.parse(reader.suspendedUntil) > Date.now() && <p class="account-warning">{t('account.suspended', { date: formatDateTime(reader.suspendedUntil, ctx.dates) })}</p>}
         <section aria-labelledby="profile-title">
-          <h2 id="profile-title">Profile</h2>
+          <h2 id="profile-title">{t('account.profile')}</h2>
           <form method="post" action="/account/profile" class="account-form">
             {token}
             <p>
-              <label for="displayName">Display name</label>
+              <label for="displayName">{t('account.displayName')}</label>
               <input id="displayName" name="displayName" required minLength={DISPLAY_NAME.min} maxLength={DISPLAY_NAME.max} value={reader.displayName} />
             </p>
             <p>
-              <input id="notifyReplies" name="notifyReplies" type="checkbox" value="1" checked={reader.notifyReplies} /> <label for="notifyReplies">Email me when someone replies to my comments or in threads I follow</label>
+              <input id="notifyReplies" name="notifyReplies" type="checkbox" value="1" checked={reader.notifyReplies} /> <label for="notifyReplies">{t('account.notifyReplies')}</label>
             </p>
             <p>
               <button type="submit" class="button">
-                Save profile
+                {t('account.saveProfile')}
               </button>
             </p>
           </form>
         </section>
         <section aria-labelledby="history-title">
-          <h2 id="history-title">Your comments</h2>
+          <h2 id="history-title">{t('account.history')}</h2>
           {history.length === 0 ? (
-            <p>You have not commented yet.</p>
+            <p>{t('account.noHistory')}</p>
           ) : (
             <ol class="comment-history">
               {history.map((h) => (
                 <li key={h.id}>
                   <p class="comment-history-meta">
-                    On <a href={`/comments/${h.id}`}>{h.headline}</a>, <time datetime={h.createdAt}>{formatDateTime(h.createdAt, ctx.dates)}</time> — <strong>{STATUS_NAMES[h.status]}</strong>
+                    {t.rich('account.historyItem', {
+                      headline: h.headline,
+                      date: formatDateTime(h.createdAt, ctx.dates),
+                      status: t(STATUS_KEYS[h.status]),
+                      link: (chunks) => <a href={`/comments/${h.id}`}>{chunks}</a>,
+                      time: (chunks) => <time datetime={h.createdAt}>{chunks}</time>,
+                      strong: (chunks) => <strong>{chunks}</strong>,
+                    })}
                   </p>
                   <CommentBody text={h.body} />
                 </li>
@@ -196,65 +214,63 @@ export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ct
           )}
         </section>
         <section aria-labelledby="email-title">
-          <h2 id="email-title">Email address</h2>
-          <p>
-            Now: <strong>{reader.email}</strong>
-          </p>
+          <h2 id="email-title">{t('account.emailTitle')}</h2>
+          <p>{t.rich('account.emailNow', { email: reader.email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <form method="post" action="/account/email" class="account-form">
             {token}
             <p>
-              <label for="new-email">New email address</label>
+              <label for="new-email">{t('account.newEmail')}</label>
               <input id="new-email" name="email" type="email" autocomplete="email" required maxLength={254} />
             </p>
             <p>
               <button type="submit" class="button button-secondary">
-                Send confirmation link
+                {t('account.sendConfirmation')}
               </button>
             </p>
           </form>
         </section>
         <section aria-labelledby="password-title">
-          <h2 id="password-title">Password</h2>
+          <h2 id="password-title">{t('account.password')}</h2>
           <form method="post" action="/account/password" class="account-form">
             {token}
             <p>
-              <label for="new-password">New password (at least 10 characters)</label>
+              <label for="new-password">{t('account.newPassword')}</label>
               <input id="new-password" name="password" type="password" autocomplete="new-password" required minLength={10} maxLength={200} />
             </p>
             <p>
               <button type="submit" class="button button-secondary">
-                Set password
+                {t('account.setPassword')}
               </button>
             </p>
           </form>
         </section>
         <section aria-labelledby="data-title">
-          <h2 id="data-title">Your data</h2>
+          <h2 id="data-title">{t('account.dataTitle')}</h2>
           <p>
             <a href="/account/export" download="newsdesk-my-data.json">
-              Download everything we hold about you (JSON)
+              {t('account.download')}
             </a>
           </p>
           <form method="post" action="/account/signout" class="inline-form">
             {token}
             <input type="hidden" name="everywhere" value="1" />
             <button type="submit" class="button button-secondary">
-              Sign out on every device
+              {t('account.signOutEverywhere')}
             </button>
           </form>
         </section>
         <section aria-labelledby="delete-title">
-          <h2 id="delete-title">Delete your account</h2>
-          <p>Your account, likes and reports are removed. Depending on this site’s rules, your comments are either removed or stay as “deleted user”.</p>
+          <h2 id="delete-title">{t('account.deleteTitle')}</h2>
+          <p>{t('account.deleteText')}</p>
           <form method="post" action="/account/delete" class="account-form">
             {token}
             <p>
-              <label for="confirm-delete">Type DELETE to confirm</label>
-              <input id="confirm-delete" name="confirm" required pattern="DELETE" autocomplete="off" />
+              <label for="confirm-delete">{t('account.deleteConfirmLabel', { word: DELETE_WORD })}</label>
+              <input id="confirm-delete" name="confirm" required pattern={DELETE_WORD} autocomplete="off" />
             </p>
             <p>
               <button type="submit" class="button button-danger">
-                Delete my account
+                {t('account.deleteButton')}
               </button>
             </p>
           </form>

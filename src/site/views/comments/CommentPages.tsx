@@ -5,6 +5,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { REPORT_REASONS } from '../../../core/comments/settings.js';
+import type { ReportReason } from '../../../core/comments/settings.js';
+import type { MessageKey, Translate } from '../../i18n/translate.js';
 import type { CommentThread, CommentView } from '../../../services/comments.js';
 import type { PageContext } from '../context.js';
 import { Layout } from '../Layout.js';
@@ -12,6 +14,9 @@ import type { CommentsViewer } from './CommentsSection.js';
 import { CommentItem, CommentsSection } from './CommentsSection.js';
 
 const privatePage = (title: string, path: string) => ({ title, description: title, canonical: path, type: 'website' as const, noindex: true });
+
+/** A report reason as readers read it ("Spam or advertising", "Spam o publicidad"). */
+export const reasonName = (t: Translate, reason: ReportReason): string => t(`comments.reason.${reason}` satisfies MessageKey);
 
 export function CommentsPage(props: {
   ctx: PageContext;
@@ -27,18 +32,15 @@ export function CommentsPage(props: {
   signInInline?: boolean;
 }) {
   const { ctx, thread } = props;
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={{ ...privatePage(`Comments: ${props.headline}`, props.articleUrl) }} scripts={ctx.assets.comments ? [ctx.assets.comments] : []}>
+    <Layout ctx={ctx} seo={{ ...privatePage(t('comments.pageTitle', { headline: props.headline }), props.articleUrl) }} scripts={ctx.assets.comments ? [ctx.assets.comments] : []}>
       <div class="comments-page">
         <p class="comments-back">
-          <a href={props.articleUrl}>← Back to the story</a>
+          <a href={props.articleUrl}>{t('comments.backToStory')}</a>
         </p>
-        <h1 class="comments-page-title">
-          Comments on <a href={props.articleUrl}>{props.headline}</a>
-        </h1>
-        {props.signInInline && (
-          <p class="comments-signin-note">Your comment is kept below. Sign in with your email and password to post it, or create an account first.</p>
-        )}
+        <h1 class="comments-page-title">{t.rich('comments.pageHeading', { headline: props.headline, link: (chunks) => <a href={props.articleUrl}>{chunks}</a> })}</h1>
+        {props.signInInline && <p class="comments-signin-note">{t('comments.signInNote')}</p>}
         <CommentsSection
           ctx={ctx}
           thread={thread}
@@ -52,13 +54,14 @@ export function CommentsPage(props: {
 }
 
 export function RepliesPage({ ctx, root, replies, articleUrl }: { ctx: PageContext; root: CommentView; replies: CommentView[]; articleUrl: string }) {
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={privatePage(`Replies to ${root.authorName}`, articleUrl)}>
+    <Layout ctx={ctx} seo={privatePage(t('comments.repliesTo', { author: root.authorName }), articleUrl)}>
       <div class="comments-page">
         <p class="comments-back">
-          <a href={`/articles/${root.articleId}/comments`}>← All comments</a>
+          <a href={`/articles/${root.articleId}/comments`}>{t('comments.allComments')}</a>
         </p>
-        <h1>More replies to {root.authorName}</h1>
+        <h1>{t('comments.moreRepliesTo', { author: root.authorName })}</h1>
         <ol class="comment-list">
           {replies.map((c) => (
             <CommentItem key={c.id} c={c} ctx={ctx} />
@@ -70,10 +73,11 @@ export function RepliesPage({ ctx, root, replies, articleUrl }: { ctx: PageConte
 }
 
 export function ReportPage({ ctx, comment, error }: { ctx: PageContext; comment: CommentView; error?: string | undefined }) {
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={privatePage('Report a comment', `/comments/${comment.id}/report`)}>
+    <Layout ctx={ctx} seo={privatePage(t('comments.reportTitle'), `/comments/${comment.id}/report`)}>
       <div class="comments-page narrow">
-        <h1>Report a comment</h1>
+        <h1>{t('comments.reportTitle')}</h1>
         <ol class="comment-list">
           <CommentItem c={{ ...comment, replies: [], moreReplies: 0 }} ctx={ctx} />
         </ol>
@@ -84,20 +88,20 @@ export function ReportPage({ ctx, comment, error }: { ctx: PageContext; comment:
         )}
         <form method="post" action={`/comments/${comment.id}/report`} class="report-form">
           <fieldset>
-            <legend>What is wrong with it?</legend>
-            {Object.entries(REPORT_REASONS).map(([value, label], i) => (
+            <legend>{t('comments.reportQuestion')}</legend>
+            {(Object.keys(REPORT_REASONS) as ReportReason[]).map((value, i) => (
               <p key={value}>
-                <input type="radio" id={`reason-${value}`} name="reason" value={value} required checked={i === 0} /> <label for={`reason-${value}`}>{label}</label>
+                <input type="radio" id={`reason-${value}`} name="reason" value={value} required checked={i === 0} /> <label for={`reason-${value}`}>{reasonName(t, value)}</label>
               </p>
             ))}
           </fieldset>
           <p>
-            <label for="report-note">Anything our moderators should know (optional)</label>
+            <label for="report-note">{t('comments.reportNote')}</label>
             <textarea id="report-note" name="note" rows={3} maxLength={500} />
           </p>
           <p>
             <button type="submit" class="button">
-              Send report
+              {t('comments.reportSend')}
             </button>
           </p>
         </form>
@@ -107,13 +111,14 @@ export function ReportPage({ ctx, comment, error }: { ctx: PageContext; comment:
 }
 
 export function EditCommentPage({ ctx, comment, error }: { ctx: PageContext; comment: CommentView; error?: string | undefined }) {
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={privatePage('Edit your comment', `/comments/${comment.id}/edit`)}>
+    <Layout ctx={ctx} seo={privatePage(t('comments.editTitle'), `/comments/${comment.id}/edit`)}>
       <div class="comments-page narrow">
         <p class="comments-back">
-          <a href={`/articles/${comment.articleId}/comments#comment-${comment.id}`}>← Back to the comments</a>
+          <a href={`/articles/${comment.articleId}/comments#comment-${comment.id}`}>{t('comments.backToComments')}</a>
         </p>
-        <h1>Edit your comment</h1>
+        <h1>{t('comments.editTitle')}</h1>
         {error && (
           <p class="form-errors" role="alert">
             {error}
@@ -121,17 +126,17 @@ export function EditCommentPage({ ctx, comment, error }: { ctx: PageContext; com
         )}
         <form method="post" action={`/comments/${comment.id}/edit`} class="comment-form">
           <p>
-            <label for="edit-body">Your comment</label>
+            <label for="edit-body">{t('comments.yourComment')}</label>
             <textarea id="edit-body" name="body" rows={6} required minLength={2} maxLength={5000} aria-describedby="edit-help">
               {comment.body}
             </textarea>
           </p>
           <p id="edit-help" class="form-help">
-            Edited comments are marked as edited. An edit that adds links may wait for a moderator again.
+            {t('comments.editHelp')}
           </p>
           <p>
             <button type="submit" class="button">
-              Save changes
+              {t('comments.save')}
             </button>
           </p>
         </form>
@@ -152,14 +157,15 @@ export function MessagePage({ ctx, title, children, status }: { ctx: PageContext
 }
 
 export function UnsubscribePage({ ctx, action, all }: { ctx: PageContext; action: string; all: boolean }) {
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={privatePage('Stop reply emails', '/comments/unsubscribe')}>
+    <Layout ctx={ctx} seo={privatePage(t('comments.unsubscribeTitle'), '/comments/unsubscribe')}>
       <div class="comments-page narrow">
-        <h1>Stop reply emails</h1>
-        <p>{all ? 'You will get no more emails about replies to your comments.' : 'You will get no more emails about new replies in this thread.'}</p>
+        <h1>{t('comments.unsubscribeTitle')}</h1>
+        <p>{all ? t('comments.unsubscribeAll') : t('comments.unsubscribeThread')}</p>
         <form method="post" action={action}>
           <button type="submit" class="button">
-            {all ? 'Stop all reply emails' : 'Stop emails about this thread'}
+            {all ? t('comments.unsubscribeAllButton') : t('comments.unsubscribeThreadButton')}
           </button>
         </form>
       </div>

@@ -5,16 +5,37 @@
  * The article page renders it viewer-independent (the page is cached and shared); the
  * comments page (/articles/:id/comments) adds what only this viewer sees.
  */
+import type { ComponentChild } from 'preact';
+import { ISLAND_KEYS } from '../../../../client/comments/messages.js';
+import type { IslandMessages } from '../../../../client/comments/messages.js';
 import { COMMENT_SORTS } from '../../../core/comments/settings.js';
 import type { CommentSort } from '../../../core/comments/settings.js';
 import type { CommentThread, CommentView } from '../../../services/comments.js';
-import { formatDateTime } from '../../format.js';
+import { formatDateTime, formatNumber } from '../../format.js';
+import type { MessageKey, Translate } from '../../i18n/translate.js';
+import { MESSAGES } from '../../i18n/translate.js';
 import { CommentBody } from '../components/CommentBody.js';
 import type { PageContext } from '../context.js';
 
-export const SORT_NAMES: Record<CommentSort, string> = { newest: 'Newest', oldest: 'Oldest', replies: 'Most replies', liked: 'Most liked' };
+const SORT_KEYS: Record<CommentSort, MessageKey> = { newest: 'comments.sort.newest', oldest: 'comments.sort.oldest', replies: 'comments.sort.replies', liked: 'comments.sort.liked' };
 
-export const countText = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'Comment' : 'Comments'}`;
+/** "0 Comments", "1 Comment", "1,234 Comments" in the edition's words and digits. */
+export const countText = (t: Translate, n: number) => t('comments.count', { count: n });
+
+/** Words a screen reader hears with a control ("Reply<hidden> to Ana</hidden>"). */
+const hidden = (chunks: ComponentChild[]) => <span class="visually-hidden">{chunks}</span>;
+
+/**
+ * The island's words (client/comments/messages.ts): the ICU sources of ISLAND_KEYS in the
+ * page's language, for `data-messages`. The island formats them itself, with this locale.
+ */
+export function islandMessages(t: Translate): string {
+  const own = MESSAGES[t.language];
+  const keys: readonly MessageKey[] = ISLAND_KEYS;
+  const messages = Object.fromEntries(keys.map((key) => [key, own[key] ?? MESSAGES.en[key] ?? ''])) as IslandMessages['messages'];
+  const data: IslandMessages = { locale: t.locale, messages };
+  return JSON.stringify(data);
+}
 
 export interface CommentsViewer {
   name: string;
@@ -32,20 +53,20 @@ export interface ItemActions {
   now: string;
 }
 
-function OwnerActions({ c, actions }: { c: CommentView; actions: ItemActions }) {
+function OwnerActions({ t, c, actions }: { t: Translate; c: CommentView; actions: ItemActions }) {
   const editableUntil = actions.own.get(c.id);
   const following = actions.following.has(c.id);
   return (
     <>
       {editableUntil !== undefined && editableUntil > actions.now && (
         <a class="comment-edit comment-owner" href={`/comments/${c.id}/edit`}>
-          Edit<span class="visually-hidden"> your comment</span>
+          {t.rich('comments.edit', { hidden })}
         </a>
       )}
       {editableUntil !== undefined && (
         <form method="post" action={`/comments/${c.id}/delete`} class="comment-delete-form comment-owner">
           <button type="submit" class="comment-delete">
-            Delete<span class="visually-hidden"> your comment</span>
+            {t.rich('comments.delete', { hidden })}
           </button>
         </form>
       )}
@@ -53,8 +74,7 @@ function OwnerActions({ c, actions }: { c: CommentView; actions: ItemActions }) 
         <form method="post" action={`/comments/${c.id}/follow`} class="comment-follow-form comment-owner">
           <input type="hidden" name="follow" value={following ? '0' : '1'} />
           <button type="submit" class="comment-follow" aria-pressed={following ? 'true' : 'false'}>
-            {following ? 'Following replies' : 'Follow replies'}
-            <span class="visually-hidden"> to {c.authorName}</span>
+            {t.rich(following ? 'comments.following' : 'comments.follow', { author: c.authorName, hidden })}
           </button>
         </form>
       )}
@@ -63,7 +83,8 @@ function OwnerActions({ c, actions }: { c: CommentView; actions: ItemActions }) 
 }
 
 /** `idPrefix`: a second copy of a comment on the page (Editor's picks) needs ids of its own. */
-export function CommentItem({ c, ctx, own = false, idPrefix = 'comment', actions }: { c: CommentView; ctx: Pick<PageContext, 'dates'>; own?: boolean; idPrefix?: string; actions?: ItemActions | undefined }) {
+export function CommentItem({ c, ctx, own = false, idPrefix = 'comment', actions }: { c: CommentView; ctx: Pick<PageContext, 'dates' | 't'>; own?: boolean; idPrefix?: string; actions?: ItemActions | undefined }) {
+  const { t } = ctx;
   const threadsUrl = `/articles/${c.articleId}/comments`;
   const id = `${idPrefix}-${c.id}`;
   return (
@@ -73,40 +94,40 @@ export function CommentItem({ c, ctx, own = false, idPrefix = 'comment', actions
           <span class="comment-author" id={`${id}-author`}>
             {c.authorName}
           </span>
-          {c.staff && <span class="badge badge-staff">Staff</span>}
-          {c.featured && <span class="badge badge-pick">Editor’s pick</span>}
-          {c.replyingTo && <span class="comment-replying">replying to {c.replyingTo}</span>}
+          {c.staff && <span class="badge badge-staff">{t('comments.staff')}</span>}
+          {c.featured && <span class="badge badge-pick">{t('comments.pick')}</span>}
+          {c.replyingTo && <span class="comment-replying">{t('comments.replyingTo', { author: c.replyingTo })}</span>}
           <a class="comment-time" href={`/comments/${c.id}`}>
             <time datetime={c.createdAt}>{formatDateTime(c.createdAt, ctx.dates)}</time>
           </a>
-          {c.editedAt && <span class="comment-edited">(edited)</span>}
-          {own && c.status === 'pending' && <span class="badge badge-pending">Awaiting moderation: only you can see this</span>}
+          {c.editedAt && <span class="comment-edited">{t('comments.edited')}</span>}
+          {own && c.status === 'pending' && <span class="badge badge-pending">{t('comments.awaiting')}</span>}
         </header>
         <CommentBody text={c.body} />
         {c.status === 'approved' && (
           <footer class="comment-actions">
             <a class="comment-reply" href={`${threadsUrl}?reply=${c.id}#comment-form`} data-reply={c.id}>
-              Reply<span class="visually-hidden"> to {c.authorName}</span>
+              {t.rich('comments.reply', { author: c.authorName, hidden })}
             </a>
             <form method="post" action={`/comments/${c.id}/like`} class="comment-like-form">
               <button type="submit" class="comment-like" data-like={c.id} aria-pressed="false">
-                Like<span class="visually-hidden"> comment by {c.authorName}</span> <span class="like-count">{c.likeCount}</span>
+                {t.rich('comments.like', { author: c.authorName, hidden })} <span class="like-count">{formatNumber(c.likeCount, ctx.dates)}</span>
               </button>
             </form>
             <a class="comment-report" href={`/comments/${c.id}/report`} data-report={c.id}>
-              Report<span class="visually-hidden"> comment by {c.authorName}</span>
+              {t.rich('comments.report', { author: c.authorName, hidden })}
             </a>
-            {actions && <OwnerActions c={c} actions={actions} />}
+            {actions && <OwnerActions t={t} c={c} actions={actions} />}
           </footer>
         )}
         {c.status === 'pending' && actions?.own.has(c.id) && (
           <footer class="comment-actions">
-            <OwnerActions c={c} actions={actions} />
+            <OwnerActions t={t} c={c} actions={actions} />
           </footer>
         )}
       </article>
       {c.replies.length > 0 || c.moreReplies > 0 ? (
-        <ol class="comment-replies" aria-label={`Replies to ${c.authorName}`}>
+        <ol class="comment-replies" aria-label={t('comments.repliesTo', { author: c.authorName })}>
           {c.replies.map((r) => (
             <CommentItem key={r.id} c={r} ctx={ctx} actions={actions} />
           ))}
@@ -115,7 +136,7 @@ export function CommentItem({ c, ctx, own = false, idPrefix = 'comment', actions
       {c.moreReplies > 0 && (
         <p class="comment-more-replies">
           <a href={`${threadsUrl}/replies/${c.id}?skip=${c.replies.length}`} data-more-replies={c.id} data-skip={c.replies.length}>
-            {c.moreReplies} more {c.moreReplies === 1 ? 'reply' : 'replies'}
+            {t('comments.moreReplies', { count: c.moreReplies })}
           </a>
         </p>
       )}
@@ -123,11 +144,13 @@ export function CommentItem({ c, ctx, own = false, idPrefix = 'comment', actions
   );
 }
 
-export function CommentForm(props: { articleId: number; parent?: CommentView | undefined; guests: boolean; viewer?: CommentsViewer | undefined; body?: string; errors?: string[]; returnTo: string; signInInline?: boolean }) {
-  const { articleId, parent, guests, viewer } = props;
+export function CommentForm(props: { t: Translate; articleId: number; parent?: CommentView | undefined; guests: boolean; viewer?: CommentsViewer | undefined; body?: string; errors?: string[]; returnTo: string; signInInline?: boolean }) {
+  const { t, articleId, parent, guests, viewer } = props;
+  const signIn = `/account/signin?next=${encodeURIComponent(props.returnTo)}`;
+  const signUp = `/account/signup?next=${encodeURIComponent(props.returnTo)}`;
   return (
     <form id="comment-form" class="comment-form" method="post" action={`/articles/${articleId}/comments`} data-comment-form>
-      <h3 class="comment-form-title">{parent ? `Reply to ${parent.authorName}` : 'Join the conversation'}</h3>
+      <h3 class="comment-form-title">{parent ? t('comments.replyTo', { author: parent.authorName }) : t('comments.formTitle')}</h3>
       {props.errors && props.errors.length > 0 && (
         <div class="form-errors" role="alert">
           <ul>
@@ -140,55 +163,52 @@ export function CommentForm(props: { articleId: number; parent?: CommentView | u
       {parent && <input type="hidden" name="parentId" value={String(parent.id)} />}
       {viewer ? (
         <p class="comment-as">
-          Commenting as <strong>{viewer.name}</strong>
-          {viewer.kind === 'staff' && <span class="badge badge-staff">Staff</span>}
+          {t.rich('comments.commentingAs', { name: viewer.name, strong: (chunks) => <strong>{chunks}</strong> })}
+          {viewer.kind === 'staff' && <span class="badge badge-staff">{t('comments.staff')}</span>}
         </p>
       ) : (
         <p class="comment-as" data-signed-out>
-          <a href={`/account/signin?next=${encodeURIComponent(props.returnTo)}`}>Sign in</a> or <a href={`/account/signup?next=${encodeURIComponent(props.returnTo)}`}>create an account</a> to comment
-          {guests ? ', or give your name and email below (your comment will be read by a moderator first).' : '. If you write first, your words are kept while you sign in.'}
+          {t.rich(guests ? 'comments.signInGuests' : 'comments.signInMembers', { signin: (chunks) => <a href={signIn}>{chunks}</a>, signup: (chunks) => <a href={signUp}>{chunks}</a> })}
         </p>
       )}
       {props.signInInline && !viewer && (
         <fieldset class="comment-signin">
-          <legend>Sign in to post</legend>
+          <legend>{t('comments.signInToPost')}</legend>
           <p>
-            <label for="signin-email">Email</label>
+            <label for="signin-email">{t('account.email')}</label>
             <input id="signin-email" name="email" type="email" autocomplete="email" required maxLength={254} />
           </p>
           <p>
-            <label for="signin-password">Password</label>
+            <label for="signin-password">{t('account.password')}</label>
             <input id="signin-password" name="password" type="password" autocomplete="current-password" required maxLength={200} />
           </p>
-          <p class="form-help">
-            No password? <a href="/account/signin">Get a sign-in link by email</a> (copy your comment first).
-          </p>
+          <p class="form-help">{t.rich('comments.noPassword', { link: (chunks) => <a href="/account/signin">{chunks}</a> })}</p>
         </fieldset>
       )}
       {guests && !viewer && !props.signInInline && (
         <div class="comment-guest" data-guest-fields>
           <p>
-            <label for="guest-name">Name</label>
+            <label for="guest-name">{t('comments.guestName')}</label>
             <input id="guest-name" name="guestName" autocomplete="name" maxLength={40} />
           </p>
           <p>
-            <label for="guest-email">Email (never shown)</label>
+            <label for="guest-email">{t('comments.guestEmail')}</label>
             <input id="guest-email" name="guestEmail" type="email" autocomplete="email" maxLength={254} />
           </p>
         </div>
       )}
       <p>
-        <label for="comment-body">{parent ? 'Your reply' : 'Your comment'}</label>
+        <label for="comment-body">{parent ? t('comments.yourReply') : t('comments.yourComment')}</label>
         <textarea id="comment-body" name="body" rows={5} required minLength={2} maxLength={5000} aria-describedby="comment-format-help">
           {props.body ?? ''}
         </textarea>
       </p>
       <p id="comment-format-help" class="form-help">
-        Plain text. **bold**, *italic*, a line starting with &gt; quotes; links are written out. Please keep to our community rules.
+        {t('comments.formatHelp')}
       </p>
       <p>
         <button type="submit" class="button">
-          {parent ? 'Post reply' : 'Post comment'}
+          {parent ? t('comments.postReply') : t('comments.post')}
         </button>
       </p>
     </form>
@@ -206,14 +226,15 @@ export interface CommentsSectionProps {
 }
 
 export function CommentsSection({ ctx, thread, guests, page }: CommentsSectionProps) {
+  const { t } = ctx;
   const { count, articleId } = thread;
   const base = `/articles/${articleId}/comments`;
   const returnTo = page?.replyTo ? `${base}?reply=${page.replyTo.id}` : base;
   return (
-    <section id="comments" class="comments" aria-labelledby="comments-title" data-comments data-article={articleId} data-sort={thread.sort} data-page={thread.page} data-open={thread.open ? '1' : '0'}>
-      <h2 id="comments-title">Comment</h2>
+    <section id="comments" class="comments" aria-labelledby="comments-title" data-comments data-article={articleId} data-sort={thread.sort} data-page={thread.page} data-open={thread.open ? '1' : '0'} data-messages={islandMessages(t)}>
+      <h2 id="comments-title">{t('comments.title')}</h2>
       <p class="comments-count" aria-live="polite">
-        <span data-comment-count>{countText(count)}</span>
+        <span data-comment-count>{countText(t, count)}</span>
       </p>
       {page?.notice && (
         <p class="comments-notice" role="status">
@@ -222,7 +243,7 @@ export function CommentsSection({ ctx, thread, guests, page }: CommentsSectionPr
       )}
       {thread.featured.length > 0 && (
         <section class="comment-picks" aria-labelledby="picks-title">
-          <h3 id="picks-title">Editor’s picks</h3>
+          <h3 id="picks-title">{t('comments.picks')}</h3>
           <ol class="comment-list">
             {thread.featured.map((c) => (
               <CommentItem key={`pick-${c.id}`} c={{ ...c, replies: [], moreReplies: 0 }} ctx={ctx} idPrefix="pick" />
@@ -231,13 +252,13 @@ export function CommentsSection({ ctx, thread, guests, page }: CommentsSectionPr
         </section>
       )}
       {thread.open ? (
-        <CommentForm articleId={articleId} parent={page?.replyTo} guests={guests} viewer={page?.viewer} body={page?.body ?? ''} errors={page?.errors ?? []} returnTo={returnTo} signInInline={page?.signInInline ?? false} />
+        <CommentForm t={t} articleId={articleId} parent={page?.replyTo} guests={guests} viewer={page?.viewer} body={page?.body ?? ''} errors={page?.errors ?? []} returnTo={returnTo} signInInline={page?.signInInline ?? false} />
       ) : (
-        <p class="comments-closed">Comments are closed on this story.</p>
+        <p class="comments-closed">{t('comments.closed')}</p>
       )}
       {page?.viewer && page.viewer.pending.length > 0 && (
         <section class="comment-pending" aria-labelledby="pending-title">
-          <h3 id="pending-title">Your comments awaiting moderation</h3>
+          <h3 id="pending-title">{t('comments.pendingTitle')}</h3>
           <ol class="comment-list">
             {page.viewer.pending.map((c) => (
               <CommentItem key={c.id} c={c} ctx={ctx} own actions={page.viewer?.actions} />
@@ -247,16 +268,16 @@ export function CommentsSection({ ctx, thread, guests, page }: CommentsSectionPr
       )}
       {count === 0 && thread.comments.length === 0 ? (
         <p class="comments-empty" data-comments-empty>
-          Post with no comments.
+          {t('comments.empty')}
         </p>
       ) : (
-        <nav class="comment-sort" aria-label="Sort comments">
-          <span>Sort by:</span>
+        <nav class="comment-sort" aria-label={t('comments.sortLabel')}>
+          <span>{t('comments.sortBy')}</span>
           <ul>
             {COMMENT_SORTS.map((s) => (
               <li key={s}>
                 <a href={`${base}?sort=${s}`} aria-current={s === thread.sort ? 'true' : undefined} data-sort-link={s}>
-                  {SORT_NAMES[s]}
+                  {t(SORT_KEYS[s])}
                 </a>
               </li>
             ))}
@@ -271,7 +292,7 @@ export function CommentsSection({ ctx, thread, guests, page }: CommentsSectionPr
       {thread.hasMore && (
         <p class="comment-more">
           <a class="button button-secondary" href={`${base}?sort=${thread.sort}&page=${thread.page + 1}`} data-more-comments rel="next">
-            More comments
+            {t('comments.more')}
           </a>
         </p>
       )}

@@ -15,12 +15,13 @@ export function ShareLinks({ t, url, title }: Props) {
   const u = encodeURIComponent(url);
   const text = encodeURIComponent(title);
   // Network names are brands and stay as they are; "Email" is a word of the edition.
+  const network = (name: string) => t('share.on', { network: name });
   const links = [
-    { id: 'facebook', name: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
-    { id: 'x', name: 'X', href: `https://twitter.com/intent/tweet?url=${u}&text=${text}` },
-    { id: 'whatsapp', name: 'WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}` },
-    { id: 'telegram', name: 'Telegram', href: `https://t.me/share/url?url=${u}&text=${text}` },
-    { id: 'email', name: t('share.email'), href: `mailto:?subject=${text}&body=${u}` },
+    { id: 'facebook', name: 'Facebook', label: network('Facebook'), href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { id: 'x', name: 'X', label: network('X'), href: `https://twitter.com/intent/tweet?url=${u}&text=${text}` },
+    { id: 'whatsapp', name: 'WhatsApp', label: network('WhatsApp'), href: `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}` },
+    { id: 'telegram', name: 'Telegram', label: network('Telegram'), href: `https://t.me/share/url?url=${u}&text=${text}` },
+    { id: 'email', name: t('share.email'), label: t('share.byEmail'), href: `mailto:?subject=${text}&body=${u}` },
   ];
   return (
     <section class="share" aria-label={t('share.title')}>
@@ -28,7 +29,7 @@ export function ShareLinks({ t, url, title }: Props) {
       <ul>
         {links.map((l) => (
           <li key={l.id}>
-            <a href={l.href} rel="noopener" target="_blank" aria-label={t('share.on', { network: l.name })}>
+            <a href={l.href} rel="noopener" target="_blank" aria-label={l.label}>
               {l.name}
             </a>
           </li>
