@@ -180,6 +180,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     variants,
     previews,
     editions,
+    live,
     fastLane,
     options: {
       siteName: config.SITE_NAME,
@@ -203,6 +204,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const relay = db.dialect === 'postgres' ? startEventRelay(config.DATABASE_URL, events, (err) => server.log.warn({ err }, 'event relay: connection problem')) : undefined;
 
   let scheduler: Scheduler | undefined;
+  // Every page's header says what is on air: when a programme ends, the cached pages are
+  // rendered again (here; a CDN's copies follow within their s-maxage).
+  let onAirTimer: NodeJS.Timeout | undefined;
+  const refreshOnAirAtNextChange = async () => {
+    const ends = (await Promise.all(editions.all.map((e) => live.onAir(e.language)))).flatMap((o) => (o ? [Date.parse(o.endsAt)] : []));
+    const at = Math.min(...ends, Date.now() + 15 * 60_000);
+    onAirTimer = setTimeout(() => {
+      cache.clear();
+      refreshOnAirAtNextChange().catch((err: unknown) => server.log.warn({ err }, 'on-air refresh failed'));
+    }, Math.max(1_000, at - Date.now() + 500));
+    onAirTimer.unref();
+  };
   return {
     config,
     db,
@@ -224,10 +237,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     relay,
     startScheduler() {
       scheduler ??= startScheduler(newsroom, config.SCHEDULER_INTERVAL_MS, (err) => server.log.error({ err }, 'scheduled publishing failed'), (ids) => server.log.info({ ids }, 'published scheduled stories'));
+      if (!onAirTimer) refreshOnAirAtNextChange().catch((err: unknown) => server.log.warn({ err }, 'on-air refresh failed'));
       return scheduler;
     },
     async close() {
       scheduler?.stop();
+      clearTimeout(onAirTimer);
       await relay?.stop();
       await server.close();
       if (!overrides.db) await db.close();

@@ -26,6 +26,7 @@ import { spanishArticles, spanishSections } from './demo/articles-es.js';
 import { spanishDemoComments } from './demo/comments-es.js';
 import type { Language } from '../core/articles.js';
 import { TranslationRepository } from '../storage/repositories/translations.js';
+import { seedDemoLive } from './demo-live.js';
 
 export const demoArticles: readonly DemoArticle[] = [...newsArticles, ...viewsArticles];
 /** The Spanish edition's stories; some are versions of English ones (`translationOf`). */
@@ -178,6 +179,7 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedResult> {
     // Search follows the final text (RELATED blocks were filled in above).
     for (const id of articleIds.values()) await reindexArticle(tx, db.dialect, id);
     await seedComments(tx, articleIds, everyArticle, now);
+    await seedDemoLive(tx, now);
   });
   deps.events.publish({ type: 'structure.changed' });
   log(`Seeded ${everyArticle.length} demo articles (${editions.map((e) => `${e.articles.length} ${e.language}`).join(', ')}) in ${editions.reduce((n, e) => n + e.sections.length, 0)} sections.`);

@@ -427,6 +427,27 @@ export class LiveService {
     return `${now?.startsAt ?? '-'}|${next?.startsAt ?? '-'}`;
   }
 
+  /**
+   * The origins the edition's players stream from (master and audio URLs of its channels),
+   * for the live page's Content-Security-Policy (media-src, connect-src).
+   */
+  async streamOrigins(language: Language): Promise<string[]> {
+    const origins = new Set<string>();
+    for (const s of await this.schedules()) {
+      if (s.channel.language !== language) continue;
+      for (const url of [s.channel.masterUrl, s.channel.audioUrl]) {
+        if (!url) continue;
+        try {
+          const origin = new URL(url).origin;
+          if (origin !== 'null') origins.add(origin);
+        } catch {
+          // Stored URLs were validated on save; an unreadable one adds nothing.
+        }
+      }
+    }
+    return [...origins].sort();
+  }
+
   /** The week (seven local days from today in the channel's zone), grouped by day. */
   async schedulePage(language: Language, channelSlug?: string): Promise<SchedulePageModel | undefined> {
     const picked = await this.pick(language, channelSlug);

@@ -3,6 +3,7 @@
  * once into the page cache, and serves it with validators, compression and CDN headers.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Language } from '../core/articles.js';
 import type { Edition, Editions } from '../core/editions.js';
 import { editionPath } from '../core/editions.js';
 import { VARIANT_FORMATS, isVariantWidth } from '../core/media.js';
@@ -43,6 +44,8 @@ export interface SiteDeps {
   variants: VariantService;
   previews: Previews;
   editions: Editions;
+  /** What is on air, for the header (services/live.ts). */
+  live?: { onAir(language: Language): Promise<{ channel: string; programme: string; endsAt: string } | undefined> };
   /** Learns which URLs are cached pages, to answer them before Fastify (http/fast-lane.ts). */
   fastLane?: FastLane;
   options: SiteOptions;
@@ -95,6 +98,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
       url: (p) => editionPath(edition, p),
       dates: { locale: edition.locale, timeZone: options.timeZone },
       navigation: await reading.navigation(edition.language),
+      onAir: await deps.live?.onAir(edition.language),
       socialProfiles: options.socialProfiles,
       assets: {
         css: { url: assets.url('site.css'), integrity: assets.integrity('site.css') },

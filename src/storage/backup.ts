@@ -453,6 +453,7 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
     const begin = db.dialect === 'postgres' ? db.kysely.transaction().setIsolationLevel('repeatable read').setAccessMode('read only') : db.kysely.transaction();
     const { tables, derived, migrationNames } = await begin.execute(async (trx) => {
       const catalog = await readCatalog(trx, db.dialect);
+      if (catalog.tables.length === 0) throw new BackupError('the database has no tables: is DATABASE_URL the site\'s database?');
       const migrationNames = await appliedMigrations(trx, db.dialect);
       const counts: number[] = [];
       for (const t of catalog.tables) {
@@ -801,7 +802,13 @@ export async function restoreBackup(db: Db, backup: VerifiedBackup, options: Res
     bar.done();
   });
 
-  const media = await restoreMedia(backup, options.mediaDir, progress);
+  let media: { kept: number };
+  try {
+    media = await restoreMedia(backup, options.mediaDir, progress);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new BackupError(`the database was restored, but writing the media files failed (${reason}): fix that, then run the restore again with --force.`);
+  }
   return { tables: manifest.tables.length, rows: rowsTotal, migrated, mediaFiles: manifest.media.files, mediaBytes: manifest.media.bytes, mediaKept: media.kept, replaced };
 }
 

@@ -242,6 +242,13 @@ describe.each(DIALECTS)('live TV on %s', (dialect) => {
       publishedOn: { '@type': 'BroadcastService', name: 'Newsdesk TV Test', broadcastTimezone: 'America/Caracas' },
     });
 
+    // The page admits the stream's origin for the player (and nothing else changes); nobody keeps it long.
+    const policy = String(res.headers['content-security-policy']);
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain(`media-src 'self' blob: ${streamBase}`);
+    expect(policy).toContain(`connect-src 'self' ${streamBase}`);
+    expect(res.headers['cache-control']).toMatch(/^public, max-age=30, s-maxage=60/);
+
     expect((await get('/live?audio=1')).body).toMatch(/data-start="audio"/);
     expect((await get('/live?audio=0')).body).toMatch(/data-start="video"/);
     expect((await get('/live?audio=maybe')).statusCode).toBe(400);
@@ -382,6 +389,22 @@ describe.each(DIALECTS)('live TV on %s', (dialect) => {
     expect((await editor.post(`/admin/live/channels/${channelId}/delete`, {}, { csrf: null })).statusCode).toBe(403);
     expect((await editor.get('/admin')).body).toContain('<a href="/admin/live">Live TV</a>');
     expect((await author.get('/admin')).body).not.toContain('/admin/live');
+  });
+
+  it('makes the first channel of an edition its primary; the others are reached by ?channel=', async () => {
+    const second = await createChannel(editor, channelForm({ name: 'Second Channel' }));
+    expect((await get('/live')).body).toContain('data-channel="Newsdesk TV Test"');
+    const other = await get('/live?channel=second-channel');
+    expect(other.body).toContain('data-channel="Second Channel"');
+    expect(other.body).toContain(`<link rel="canonical" href="${TEST_ORIGIN}/live?channel=second-channel"/>`);
+    expect((await get('/live')).body).toContain('<a href="/live?channel=second-channel">Second Channel</a>');
+    expect((await editor.post(`/admin/live/channels/${second}/move`, { direction: 'up' })).statusCode).toBe(303);
+    expect((await get('/live')).body).toContain('data-channel="Second Channel"');
+    const refused = await editor.post(`/admin/live/channels/${second}/move`, { direction: 'up' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('is already first among the en channels');
+    await editor.post(`/admin/live/channels/${second}/delete`, {});
+    expect((await get('/live')).body).toContain('data-channel="Newsdesk TV Test"');
   });
 
   it('serves valid HTML5 on the reader and newsroom pages', async () => {

@@ -6,14 +6,20 @@
  *
  * Pages go through the page cache tagged `live` and `schedule`, so a newsroom change clears
  * them at once. What changes with time alone (a programme starting or ending, a new day)
- * is part of the cache key, so the page cache never shows yesterday's "on now".
+ * is part of the cache key, so the page cache never shows yesterday's "on now"; for the same
+ * reason these pages are not handed to the fast lane (which knows a URL by one key) and
+ * browsers and CDNs keep them a minute at most. The live pages' Content-Security-Policy
+ * also admits the edition's stream origins (media-src with blob: for hls.js, connect-src),
+ * as docs/live-player.md asks.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PLAYER_MESSAGES_EN, PLAYER_MESSAGES_ES } from '../../../client/player/messages.js';
 import type { Language } from '../../core/articles.js';
 import { editionPath } from '../../core/editions.js';
 import type { AssetManifest } from '../../http/assets.js';
-import type { PageCache } from '../../http/page-cache.js';
+import type { PageCache, RenderedPage } from '../../http/page-cache.js';
+import { sendRendered } from '../../http/send-rendered.js';
+import { securityHeaders } from '../../http/server.js';
 import type { LiveService } from '../../services/live.js';
 import { renderDocument } from '../render.js';
 import type { SiteHelpers } from '../routes.js';
@@ -43,11 +49,27 @@ interface LiveQuery {
 const PLAYER_MESSAGES: Record<Language, Record<string, string>> = { en: PLAYER_MESSAGES_EN, es: PLAYER_MESSAGES_ES };
 
 const XML_CACHE_CONTROL = 'public, max-age=300, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400';
+/** "On now" changes at every programme boundary: nobody keeps these pages long. */
+const PAGE_CACHE_CONTROL = 'public, max-age=30, s-maxage=60, stale-while-revalidate=30, stale-if-error=86400';
+const SHORT_CACHE_CONTROL = 'public, max-age=30, s-maxage=60';
 
 export function registerLiveRoutes(app: FastifyInstance, deps: LiveRouteDeps): void {
   const { site, live } = deps;
   // Built by npm run build (dist/public, client/player); a checkout without a build still serves the page.
   const player = deps.assets.has('player.js') ? { url: deps.assets.url('player.js'), integrity: deps.assets.integrity('player.js') } : undefined;
+
+  const basePolicy = securityHeaders('text/html')['content-security-policy'] ?? "default-src 'self'";
+
+  /** A page through the page cache (validators, compression), without the fast lane. */
+  async function send(req: FastifyRequest, reply: FastifyReply, key: string, language: Language, render: () => Promise<RenderedPage>) {
+    const { page, hit } = await deps.cache.getOrRender(key, render);
+    if (page.status !== 200) {
+      return reply.code(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', SHORT_CACHE_CONTROL).header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS').send(await page.encoded('identity'));
+    }
+    const streams = (await live.streamOrigins(language)).join(' ');
+    const policy = `${basePolicy}; media-src 'self' blob:${streams ? ` ${streams}` : ''}; connect-src 'self'${streams ? ` ${streams}` : ''}`;
+    return sendRendered(req, reply, page, hit, { 'content-type': 'text/html; charset=utf-8', 'cache-control': PAGE_CACHE_CONTROL, 'content-security-policy': policy });
+  }
 
   for (const edition of site.editions.all) {
     const { language } = edition;
@@ -58,7 +80,7 @@ export function registerLiveRoutes(app: FastifyInstance, deps: LiveRouteDeps): v
       const start: StartMode = req.query.audio === '1' ? 'audio' : req.query.audio === '0' ? 'video' : '';
       const channel = req.query.channel;
       const key = `${language}:${livePath}?start=${start}&channel=${channel ?? ''}@${await live.timeKey(language, channel)}`;
-      return site.send(req, reply, key, async () => {
+      return send(req, reply, key, language, async () => {
         const m = await live.livePage(language, channel);
         if (channel !== undefined && !m) return site.notFound(livePath, edition);
         const ctx = await site.context(livePath, edition);
@@ -69,7 +91,7 @@ export function registerLiveRoutes(app: FastifyInstance, deps: LiveRouteDeps): v
     app.get<{ Querystring: { channel?: string } }>(schedulePath, { schema: { querystring: scheduleQuery } }, async (req, reply) => {
       const channel = req.query.channel;
       const key = `${language}:${schedulePath}?channel=${channel ?? ''}@${await live.timeKey(language, channel)}|${await live.scheduleDate(language, channel)}`;
-      return site.send(req, reply, key, async () => {
+      return send(req, reply, key, language, async () => {
         const m = await live.schedulePage(language, channel);
         if (channel !== undefined && !m) return site.notFound(schedulePath, edition);
         return { status: 200, html: renderDocument(<SchedulePage ctx={await site.context(schedulePath, edition)} m={m} />), tags: ['schedule'] };
@@ -81,7 +103,7 @@ export function registerLiveRoutes(app: FastifyInstance, deps: LiveRouteDeps): v
       const path = `${schedulePath}/${channel}/${programme}`;
       const valid = /^[a-z0-9-]{1,80}$/.test(channel) && /^[a-z0-9-]{1,80}$/.test(programme);
       const key = `${language}:${path}@${valid ? await live.timeKey(language, channel) : ''}`;
-      return site.send(req, reply, key, async () => {
+      return send(req, reply, key, language, async () => {
         const m = valid ? await live.programmePage(language, channel, programme) : undefined;
         if (!m) return site.notFound(path, edition);
         return { status: 200, html: renderDocument(<ProgrammePage ctx={await site.context(path, edition)} m={m} />), tags: ['schedule', ...m.stories.map((c) => `article:${c.id}`)] };

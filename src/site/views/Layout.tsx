@@ -135,6 +135,11 @@ export function Layout({ ctx, seo, children, scripts }: Props) {
               <a class="audio-link" href={`${ctx.url('/live')}?audio=1`}>
                 {t('site.audioOnly')}
               </a>
+              {ctx.onAir && (
+                <p class="on-air">
+                  <span class="on-air-badge">{t('site.onAir')}</span> {ctx.onAir.programme}
+                </p>
+              )}
             </div>
             {ctx.otherEditions.length > 0 && (
               <ul class="editions" aria-label={t('site.editions')}>

@@ -13,8 +13,7 @@ import type { MediaAsset } from '../../core/media.js';
 import { videoFormat } from '../../core/playlists.js';
 import type { AiringView, LivePageModel, ProgrammePageModel, SchedulePageModel } from '../../services/live.js';
 import { defaultWidth, mediaUrl } from '../format.js';
-import { liveRich, liveText } from '../live/text.js';
-import type { LiveKey } from '../live/text.js';
+import type { MessageKey as LiveKey } from '../i18n/translate.js';
 import type { MessageValues } from '../i18n/translate.js';
 import { Card } from './components/Card.js';
 import { Picture } from './components/Picture.js';
@@ -65,7 +64,7 @@ function Times({ ctx, airing, timeZone, withDay = false }: { ctx: PageContext; a
 
 /** "Times are in Caracas." — enhance.js names the reader's zone once it has localised them. */
 function ZoneNote({ ctx, channel }: { ctx: PageContext; channel: Channel }) {
-  return <p class="live-zone">{liveRich(ctx, 'live.timesIn', { zone: zoneName(channel.timeZone), tz: (chunks) => <span data-localize-zone="">{chunks}</span> })}</p>;
+  return <p class="live-zone">{ctx.t.rich('live.timesIn', { zone: zoneName(channel.timeZone), tz: (chunks) => <span data-localize-zone="">{chunks}</span> })}</p>;
 }
 
 /** The same page in the other editions (each edition has its own live page and schedule). */
@@ -77,8 +76,8 @@ const channelPath = (ctx: PageContext, path: string, channel: Channel, primary: 
 function OtherChannels({ ctx, others, path }: { ctx: PageContext; others: Channel[]; path: string }) {
   if (others.length === 0) return null;
   return (
-    <nav class="live-channels" aria-label={liveText(ctx, 'live.otherChannels')}>
-      <h2 class="live-channels-title">{liveText(ctx, 'live.otherChannels')}</h2>
+    <nav class="live-channels" aria-label={ctx.t('live.otherChannels')}>
+      <h2 class="live-channels-title">{ctx.t('live.otherChannels')}</h2>
       <ul>
         {others.map((c) => (
           <li key={c.id}>
@@ -122,13 +121,13 @@ function AiringSummary({ ctx, airing, timeZone, headingId, heading }: { ctx: Pag
   return (
     <section class="live-airing" aria-labelledby={headingId}>
       <h2 id={headingId} class="live-airing-label">
-        {liveText(ctx, heading)}
+        {ctx.t(heading)}
       </h2>
       {airing ? (
         <>
           <p class="live-airing-title">
             <a href={airing.url}>{airing.programme.title}</a>
-            {airing.kind === 'special' && <span class="airing-special"> {liveText(ctx, 'live.special')}</span>}
+            {airing.kind === 'special' && <span class="airing-special"> {ctx.t('live.special')}</span>}
           </p>
           <p class="live-airing-times">
             <Times ctx={ctx} airing={airing} timeZone={timeZone} />
@@ -136,7 +135,7 @@ function AiringSummary({ ctx, airing, timeZone, headingId, heading }: { ctx: Pag
           {airing.programme.description && <p class="live-airing-description">{airing.programme.description}</p>}
         </>
       ) : (
-        <p class="live-airing-none">{liveText(ctx, heading === 'live.onNow' ? 'live.nothingNow' : 'live.nothingNext')}</p>
+        <p class="live-airing-none">{ctx.t(heading === 'live.onNow' ? 'live.nothingNow' : 'live.nothingNext')}</p>
       )}
     </section>
   );
@@ -158,7 +157,7 @@ function Player({ ctx, m, start, messages }: { ctx: PageContext; m: LivePageMode
       data-messages={JSON.stringify(messages)}
     >
       <video class="live-video" poster={m.poster ? jpeg(m.poster) : undefined} playsInline preload="none"></video>
-      <p class="live-noscript">{liveRich(ctx, 'live.noscript', { stream: (chunks) => <a href={stream}>{chunks}</a> })}</p>
+      <p class="live-noscript">{ctx.t.rich('live.noscript', { stream: (chunks) => <a href={stream}>{chunks}</a> })}</p>
     </div>
   );
 }
@@ -175,16 +174,16 @@ export interface LivePageProps {
 }
 
 export function LivePage({ ctx, m, start, messages, player }: LivePageProps) {
-  const title = liveText(ctx, start === 'audio' ? 'live.titleAudio' : 'live.title');
+  const title = ctx.t(start === 'audio' ? 'live.titleAudio' : 'live.title');
   if (!m) {
     return (
-      <Layout ctx={ctx} seo={{ title, description: liveText(ctx, 'live.offAirTitle'), canonical: ctx.url('/live'), type: 'website', alternates: alternatesFor(ctx, '/live') }}>
+      <Layout ctx={ctx} seo={{ title, description: ctx.t('live.offAirTitle'), canonical: ctx.url('/live'), type: 'website', alternates: alternatesFor(ctx, '/live') }}>
         <header class="list-header">
           <h1>{title}</h1>
         </header>
         <div class="off-air" role="status">
-          <p class="off-air-title">{liveText(ctx, 'live.offAirTitle')}</p>
-          <p>{liveRich(ctx, 'live.offAirText', { home: (chunks) => <a href={ctx.url('/')}>{chunks}</a> })}</p>
+          <p class="off-air-title">{ctx.t('live.offAirTitle')}</p>
+          <p>{ctx.t.rich('live.offAirText', { home: (chunks) => <a href={ctx.url('/')}>{chunks}</a> })}</p>
         </div>
       </Layout>
     );
@@ -198,7 +197,7 @@ export function LivePage({ ctx, m, start, messages, player }: LivePageProps) {
       ctx={ctx}
       seo={{
         title: `${title}: ${channel.name}`,
-        description: channel.description || liveText(ctx, 'live.pageDescription', { channel: channel.name }),
+        description: channel.description || ctx.t('live.pageDescription', { channel: channel.name }),
         canonical,
         type: 'website',
         ...(m.poster ? { image: { url: jpeg(m.poster), width: defaultWidth(m.poster), height: Math.round((defaultWidth(m.poster) * m.poster.height) / m.poster.width), alt: m.poster.alt } } : {}),
@@ -218,8 +217,8 @@ export function LivePage({ ctx, m, start, messages, player }: LivePageProps) {
         </header>
         <Player ctx={ctx} m={m} start={start} messages={messages} />
         <p class="live-modes">
-          {start === 'audio' ? <a href={`${base}${join}audio=0`}>{liveText(ctx, 'live.watchVideo')}</a> : channel.audioUrl ? <a href={`${base}${join}audio=1`}>{liveText(ctx, 'live.listenAudio')}</a> : null}
-          {channel.audioUrl && start !== 'audio' && <span class="live-mode-hint"> {liveText(ctx, 'live.audioHint')}</span>}
+          {start === 'audio' ? <a href={`${base}${join}audio=0`}>{ctx.t('live.watchVideo')}</a> : channel.audioUrl ? <a href={`${base}${join}audio=1`}>{ctx.t('live.listenAudio')}</a> : null}
+          {channel.audioUrl && start !== 'audio' && <span class="live-mode-hint"> {ctx.t('live.audioHint')}</span>}
         </p>
         <div class="live-now-next">
           <AiringSummary ctx={ctx} airing={m.now} timeZone={channel.timeZone} headingId="on-now" heading="live.onNow" />
@@ -227,7 +226,7 @@ export function LivePage({ ctx, m, start, messages, player }: LivePageProps) {
         </div>
         <ZoneNote ctx={ctx} channel={channel} />
         <p class="live-schedule-link">
-          <a href={channelPath(ctx, '/schedule', channel, m.primary)}>{liveText(ctx, 'live.fullSchedule')}</a>
+          <a href={channelPath(ctx, '/schedule', channel, m.primary)}>{ctx.t('live.fullSchedule')}</a>
         </p>
         <OtherChannels ctx={ctx} others={m.others} path="/live" />
       </div>
@@ -236,14 +235,14 @@ export function LivePage({ ctx, m, start, messages, player }: LivePageProps) {
 }
 
 export function SchedulePage({ ctx, m }: { ctx: PageContext; m: SchedulePageModel | undefined }) {
-  const title = liveText(ctx, 'live.scheduleTitle');
+  const title = ctx.t('live.scheduleTitle');
   if (!m) {
     return (
-      <Layout ctx={ctx} seo={{ title, description: liveText(ctx, 'live.noSchedule'), canonical: ctx.url('/schedule'), type: 'website', alternates: alternatesFor(ctx, '/schedule') }}>
+      <Layout ctx={ctx} seo={{ title, description: ctx.t('live.noSchedule'), canonical: ctx.url('/schedule'), type: 'website', alternates: alternatesFor(ctx, '/schedule') }}>
         <header class="list-header">
           <h1>{title}</h1>
         </header>
-        <p class="empty">{liveText(ctx, 'live.noSchedule')}</p>
+        <p class="empty">{ctx.t('live.noSchedule')}</p>
       </Layout>
     );
   }
@@ -252,13 +251,13 @@ export function SchedulePage({ ctx, m }: { ctx: PageContext; m: SchedulePageMode
   return (
     <Layout
       ctx={ctx}
-      seo={{ title: `${title}: ${channel.name}`, description: liveText(ctx, 'live.scheduleDescription', { channel: channel.name }), canonical: channelPath(ctx, '/schedule', channel, m.primary), type: 'website', ...(m.primary ? { alternates: alternatesFor(ctx, '/schedule') } : {}) }}
+      seo={{ title: `${title}: ${channel.name}`, description: ctx.t('live.scheduleDescription', { channel: channel.name }), canonical: channelPath(ctx, '/schedule', channel, m.primary), type: 'website', ...(m.primary ? { alternates: alternatesFor(ctx, '/schedule') } : {}) }}
     >
       <div class="schedule-page">
         <header class="list-header">
-          <h1>{liveText(ctx, 'live.scheduleHeading', { channel: channel.name })}</h1>
+          <h1>{ctx.t('live.scheduleHeading', { channel: channel.name })}</h1>
           <p class="list-description">
-            <a href={channelPath(ctx, '/live', channel, m.primary)}>{liveText(ctx, 'live.watchLive', { channel: channel.name })}</a>
+            <a href={channelPath(ctx, '/live', channel, m.primary)}>{ctx.t('live.watchLive', { channel: channel.name })}</a>
           </p>
         </header>
         <ZoneNote ctx={ctx} channel={channel} />
@@ -266,10 +265,10 @@ export function SchedulePage({ ctx, m }: { ctx: PageContext; m: SchedulePageMode
           <section key={day.date} class="schedule-day" aria-labelledby={`day-${day.date}`}>
             <h2 id={`day-${day.date}`}>
               {dayName(day.date, ctx.edition.locale)}
-              {i === 0 && <span class="schedule-today"> · {liveText(ctx, 'live.today')}</span>}
+              {i === 0 && <span class="schedule-today"> · {ctx.t('live.today')}</span>}
             </h2>
             {day.airings.length === 0 ? (
-              <p class="schedule-empty">{liveText(ctx, 'live.nothingScheduled')}</p>
+              <p class="schedule-empty">{ctx.t('live.nothingScheduled')}</p>
             ) : (
               <ol class="schedule-list">
                 {day.airings.map((a) => {
@@ -280,8 +279,8 @@ export function SchedulePage({ ctx, m }: { ctx: PageContext; m: SchedulePageMode
                       <a class="schedule-title" href={a.url}>
                         {a.programme.title}
                       </a>
-                      {a.kind === 'special' && <span class="airing-special">{liveText(ctx, 'live.special')}</span>}
-                      {isNow && <strong class="schedule-now-badge">{liveText(ctx, 'live.now')}</strong>}
+                      {a.kind === 'special' && <span class="airing-special">{ctx.t('live.special')}</span>}
+                      {isNow && <strong class="schedule-now-badge">{ctx.t('live.now')}</strong>}
                     </li>
                   );
                 })}
@@ -303,7 +302,7 @@ export function ProgrammePage({ ctx, m }: { ctx: PageContext; m: ProgrammePageMo
       ctx={ctx}
       seo={{
         title: programme.title,
-        description: programme.description.slice(0, 300) || liveText(ctx, 'live.programmeDescription', values),
+        description: programme.description.slice(0, 300) || ctx.t('live.programmeDescription', values),
         canonical: ctx.path,
         type: 'website',
         ...(m.artwork ? { image: { url: jpeg(m.artwork), width: defaultWidth(m.artwork), height: Math.round((defaultWidth(m.artwork) * m.artwork.height) / m.artwork.width), alt: m.artwork.alt } } : {}),
@@ -311,7 +310,7 @@ export function ProgrammePage({ ctx, m }: { ctx: PageContext; m: ProgrammePageMo
     >
       <article class="programme-page">
         <header class="list-header">
-          <p class="live-kicker">{liveText(ctx, 'live.onChannel', { channel: channel.name })}</p>
+          <p class="live-kicker">{ctx.t('live.onChannel', { channel: channel.name })}</p>
           <h1>{programme.title}</h1>
         </header>
         {m.artwork && (
@@ -328,18 +327,18 @@ export function ProgrammePage({ ctx, m }: { ctx: PageContext; m: ProgrammePageMo
             </p>
           ))}
         <p>
-          <a href={ctx.url('/live')}>{liveText(ctx, 'live.watchLive', { channel: channel.name })}</a>
+          <a href={ctx.url('/live')}>{ctx.t('live.watchLive', { channel: channel.name })}</a>
         </p>
         <section aria-labelledby="upcoming-title">
-          <h2 id="upcoming-title">{liveText(ctx, 'live.upcoming')}</h2>
+          <h2 id="upcoming-title">{ctx.t('live.upcoming')}</h2>
           {m.upcoming.length === 0 ? (
-            <p>{liveText(ctx, 'live.noUpcoming')}</p>
+            <p>{ctx.t('live.noUpcoming')}</p>
           ) : (
             <ul class="programme-airings">
               {m.upcoming.map((a) => (
                 <li key={a.startsAt}>
                   <Times ctx={ctx} airing={a} timeZone={channel.timeZone} withDay />
-                  {a.kind === 'special' && <span class="airing-special"> {liveText(ctx, 'live.special')}</span>}
+                  {a.kind === 'special' && <span class="airing-special"> {ctx.t('live.special')}</span>}
                 </li>
               ))}
             </ul>
@@ -348,7 +347,7 @@ export function ProgrammePage({ ctx, m }: { ctx: PageContext; m: ProgrammePageMo
         </section>
         {m.stories.length > 0 && (
           <section aria-labelledby="stories-title">
-            <h2 id="stories-title">{liveText(ctx, 'live.stories')}</h2>
+            <h2 id="stories-title">{ctx.t('live.stories')}</h2>
             <div class="card-grid">
               {m.stories.map((c) => (
                 <Card key={c.id} ctx={ctx} card={c} />

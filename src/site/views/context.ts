@@ -31,6 +31,8 @@ export interface PageContext {
   socialProfiles: SocialProfile[];
   /** comments: the comments island, when it has been built (npm run build). */
   assets: { css: Asset; script: Asset; icon: string; comments?: Asset | undefined };
+  /** What the edition's channel has on air now, from the schedule (header). */
+  onAir?: { channel: string; programme: string; endsAt: string } | undefined;
   /** The path of the page being rendered, for aria-current in the navigation. */
   path: string;
 }
