@@ -55,6 +55,19 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('two instances on %s', (
     await expect.poll(async () => (await pageOn(b)).body, { timeout: 1_000, interval: 50 }).toContain('Harbour reopens after the great storm');
   });
 
+  it('publishes each scheduled story exactly once when both instances run the job at the same moment', async () => {
+    const make = factories({ db: a.db, events: a.events });
+    const section = await make.section({ slug: 'scheduled', name: 'Scheduled' });
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const due = await Promise.all(Array.from({ length: 12 }, (_, i) => make.article({ sectionId: section.id, headline: `Due story ${i}`, status: 'scheduled', publishedAt: null })));
+    await a.db.kysely.updateTable('articles').set({ scheduled_at: past }).where('id', 'in', due.map((d) => d.id)).execute();
+    const [fromA, fromB] = await Promise.all([a.newsroom.publishDue(), b.newsroom.publishDue()]);
+    // Between them, every due story once; never the same story twice.
+    expect([...fromA, ...fromB].sort((x, y) => x - y)).toEqual(due.map((d) => d.id).sort((x, y) => x - y));
+    const rows = await a.db.kysely.selectFrom('articles').select('status').where('id', 'in', due.map((d) => d.id)).execute();
+    expect(rows.every((r) => r.status === 'published')).toBe(true);
+  });
+
   it('delivers a comment posted on one instance live to a reader connected to the other', async () => {
     await b.server.listen({ host: '127.0.0.1', port: 0 });
     const address = b.server.server.address();
