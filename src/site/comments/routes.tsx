@@ -104,7 +104,9 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   // wait for readers to leave.
   const streams = new Set<ServerResponse>();
   app.addHook('preClose', (done) => {
-    for (const stream of streams) stream.end();
+    // Tell each reader's browser to reconnect at once (to another instance, or to this one
+    // restarted), then end the stream.
+    for (const stream of streams) stream.end('retry: 500\nevent: reconnect\ndata: {}\n\n');
     done();
   });
 
