@@ -150,6 +150,7 @@ export class SitemapService {
     return [
       { path: this.reading.editionPath(language, '/'), lastmod: newestDate([...changes.sections.values()]) },
       { path: this.reading.editionPath(language, '/live'), lastmod: undefined },
+      { path: this.reading.editionPath(language, '/schedule'), lastmod: undefined },
       ...sections,
       ...changes.tags.map((t) => ({ path: this.reading.editionPath(language, `/tag/${t.slug}`), lastmod: t.lastmod })),
       ...changes.authors.map((a) => ({ path: this.reading.editionPath(language, `/author/${a.slug}`), lastmod: a.lastmod })),

@@ -281,7 +281,7 @@ describe.each(DIALECTS)('sitemaps and robots.txt on %s', (dialect) => {
   it('lists the home page, every section, and the tags and authors that have public stories', async () => {
     const { urls } = await fetchUrlset('/sitemaps/pages.xml');
     const locs = urls.map((u) => u.loc);
-    expect(locs).toEqual(expect.arrayContaining([`${TEST_ORIGIN}/`, `${TEST_ORIGIN}/news`, `${TEST_ORIGIN}/news/world`, `${TEST_ORIGIN}/opinion`, `${TEST_ORIGIN}/tag/ceasefire`, `${TEST_ORIGIN}/author/ana-ruiz`]));
+    expect(locs).toEqual(expect.arrayContaining([`${TEST_ORIGIN}/`, `${TEST_ORIGIN}/live`, `${TEST_ORIGIN}/schedule`, `${TEST_ORIGIN}/news`, `${TEST_ORIGIN}/news/world`, `${TEST_ORIGIN}/opinion`, `${TEST_ORIGIN}/tag/ceasefire`, `${TEST_ORIGIN}/author/ana-ruiz`]));
     expect(locs).not.toContain(`${TEST_ORIGIN}/tag/secret-plans`);
     expect(locs).not.toContain(`${TEST_ORIGIN}/author/ghost-writer`);
     expect(new Set(locs).size).toBe(locs.length);
