@@ -18,6 +18,13 @@ import { queryStems, searchTerms, stem, words } from './search-text.js';
 type Executor = Kysely<Database> | Transaction<Database>;
 
 export const SEARCH_PAGE_SIZE = 10;
+/**
+ * At most this many matches are ranked: the newest ones that pass the filters. A common word
+ * on a large archive matches tens of thousands of stories, and ranking and counting them all
+ * made search the one page whose cost grew with the archive (docs/search.md). Readers who
+ * want older stories narrow by date, which applies before the cap.
+ */
+export const SEARCH_CANDIDATES = 1000;
 
 /** Rewrites one story's index entry from what the database holds now (call inside the write's transaction). */
 export async function reindexArticle(db: Executor, dialect: Dialect, articleId: number): Promise<void> {
@@ -80,12 +87,16 @@ export interface SearchResults {
   totalPages: number;
   /** The words searched for, after stop words: empty when the query had none. */
   terms: string[];
+  /** More stories matched than were ranked (SEARCH_CANDIDATES): `total` is a lower bound. */
+  capped: boolean;
 }
 
 export class SearchService {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
+    /** How many matches are ranked at most (tests lower it). */
+    private readonly candidateLimit = SEARCH_CANDIDATES,
   ) {}
 
   /** Indexes stories the index does not have yet (a database from before search, or a bulk import). */
@@ -99,14 +110,15 @@ export class SearchService {
     return missing.rows.length;
   }
 
-  /** Every story (any status) matching the words, best first, up to a limit: the newsroom's list filter. */
+  /** Every story (any status) matching the words, newest first, up to a limit: the newsroom's list filter. */
   async matchingIds(q: string, limit = 500): Promise<number[]> {
     const ids: number[] = [];
     for (const language of ['en', 'es'] as const) {
       const stems = queryStems(q, language);
       if (stems.length === 0) continue;
-      const ranked = this.db.dialect === 'sqlite' ? sqliteMatches(stems) : postgresMatches(stems);
-      const rows = await this.db.kysely.selectFrom(ranked).innerJoin('articles as a', 'a.id', 'm.article_id').select('a.id').where('a.language', '=', language).orderBy('m.rank', 'desc').limit(limit).execute();
+      // The newsroom's list has its own order: the newest matches are enough, unranked.
+      const matches = this.db.dialect === 'sqlite' ? sqliteMatchIds(stems) : postgresMatchIds(stems);
+      const rows = await this.db.kysely.selectFrom(matches).innerJoin('articles as a', 'a.id', 'm.article_id').select('a.id').where('a.language', '=', language).orderBy('a.id', 'desc').limit(limit).execute();
       ids.push(...rows.map((r) => r.id));
     }
     return ids;
@@ -115,12 +127,13 @@ export class SearchService {
   async search(query: SearchQuery): Promise<SearchResults> {
     const stems = queryStems(query.q, query.language);
     const page = Math.max(1, query.page ?? 1);
-    if (stems.length === 0) return { hits: [], total: 0, page, totalPages: 0, terms: [] };
+    if (stems.length === 0) return { hits: [], total: 0, page, totalPages: 0, terms: [], capped: false };
     const k = this.db.kysely;
-    const ranked = this.db.dialect === 'sqlite' ? sqliteMatches(stems) : postgresMatches(stems);
+    const matches = this.db.dialect === 'sqlite' ? sqliteMatchIds(stems) : postgresMatchIds(stems);
 
+    // 1. Candidates: the newest matches that pass every filter, without ranking (an index walk).
     let base = k
-      .selectFrom(ranked)
+      .selectFrom(matches)
       .innerJoin('articles as a', 'a.id', 'm.article_id')
       .where('a.language', '=', query.language);
     if (!query.includeUnpublished) base = base.where('a.status', '=', 'published').where('a.published_at', '<=', this.now().toISOString());
@@ -133,21 +146,28 @@ export class SearchService {
     if (query.from) base = base.where('a.published_at', '>=', new Date(`${query.from}T00:00:00Z`).toISOString());
     if (query.to) base = base.where('a.published_at', '<', new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000).toISOString());
 
-    const [count, rows] = await Promise.all([
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      base
-        .select(['a.id', 'a.headline', 'a.standfirst', 'a.body', 'a.label', 'a.section_id', 'a.slug', 'a.status', 'a.published_at', 'm.rank'])
-        .orderBy('m.rank', 'desc')
-        .orderBy('a.published_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(SEARCH_PAGE_SIZE)
-        .offset((page - 1) * SEARCH_PAGE_SIZE)
-        .execute(),
-    ]);
-    const total = Number(count.n);
+    const candidates = await base.select(['a.id', 'a.published_at']).orderBy('a.id', 'desc').limit(this.candidateLimit + 1).execute();
+    const capped = candidates.length > this.candidateLimit;
+    if (capped) candidates.pop();
+    const total = candidates.length;
+    if (total === 0) return { hits: [], total: 0, page, totalPages: 0, terms: stems, capped: false };
+
+    // 2. Rank only the candidates (a small query of its own: no join for the planner to
+    //    turn inside out), then order here: rank, then recency.
+    const ranked = this.db.dialect === 'sqlite' ? sqliteRanks(stems, candidates.map((c) => c.id)) : postgresRanks(stems, candidates.map((c) => c.id));
+    const ranks = new Map((await k.selectFrom(ranked).select(['m.article_id', 'm.rank']).execute()).map((r) => [r.article_id, Number(r.rank)]));
+    const order = candidates
+      .map((c) => ({ id: c.id, rank: ranks.get(c.id) ?? 0, publishedAt: c.published_at ?? '' }))
+      .sort((x, y) => y.rank - x.rank || (x.publishedAt < y.publishedAt ? 1 : x.publishedAt > y.publishedAt ? -1 : 0) || y.id - x.id)
+      .slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE)
+      .map((c) => c.id);
+    const found = order.length === 0 ? [] : await k.selectFrom('articles as a').select(['a.id', 'a.headline', 'a.standfirst', 'a.body', 'a.label', 'a.section_id', 'a.slug', 'a.status', 'a.published_at']).where('a.id', 'in', order).execute();
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const rows = order.flatMap((id) => byId.get(id) ?? []);
     const want = new Set(stems);
     return {
       total,
+      capped,
       page,
       totalPages: Math.ceil(total / SEARCH_PAGE_SIZE),
       terms: stems,
@@ -166,18 +186,28 @@ export class SearchService {
   }
 }
 
-/** Story ids matching every stem, with a rank where higher is better. */
-function sqliteMatches(stems: readonly string[]) {
-  // Each stem quoted as an FTS5 string: nothing in it can be read as query syntax.
-  const match = stems.map((s) => `"${s.replace(/"/g, '""')}"`).join(' AND ');
-  // bm25 is lower-is-better: negate it. Weights: headline 10, standfirst 4, body 1, tags and authors 3.
-  return sql<{ article_id: number; rank: number }>`(select rowid as article_id, -bm25(article_fts, 10.0, 4.0, 1.0, 3.0) as rank from article_fts where article_fts match ${match})`.as('m');
+/** Each stem quoted as an FTS5 string: nothing in it can be read as query syntax. */
+const ftsMatch = (stems: readonly string[]) => stems.map((s) => `"${s.replace(/"/g, '""')}"`).join(' AND ');
+
+/** Story ids matching every stem (no ranking). */
+function sqliteMatchIds(stems: readonly string[]) {
+  return sql<{ article_id: number }>`(select rowid as article_id from article_fts where article_fts match ${ftsMatch(stems)})`.as('m');
 }
 
-function postgresMatches(stems: readonly string[]) {
-  // plainto_tsquery ANDs the words and ignores any punctuation; 'simple' keeps the stems as they are.
+/** The candidates' ranks, higher is better. */
+function sqliteRanks(stems: readonly string[], ids: readonly number[]) {
+  // bm25 is lower-is-better: negate it. Weights: headline 10, standfirst 4, body 1, tags and authors 3.
+  return sql<{ article_id: number; rank: number }>`(select rowid as article_id, -bm25(article_fts, 10.0, 4.0, 1.0, 3.0) as rank from article_fts where article_fts match ${ftsMatch(stems)} and rowid in (${sql.join(ids.map((id) => sql`${id}`))}))`.as('m');
+}
+
+// plainto_tsquery ANDs the words and ignores any punctuation; 'simple' keeps the stems as they are.
+function postgresMatchIds(stems: readonly string[]) {
+  return sql<{ article_id: number }>`(select article_id from article_search where document @@ plainto_tsquery('simple', ${stems.join(' ')}))`.as('m');
+}
+
+function postgresRanks(stems: readonly string[], ids: readonly number[]) {
   // Weights for D, C (body), B (standfirst, tags, authors), A (headline).
-  return sql<{ article_id: number; rank: number }>`(select article_id, ts_rank('{0.05, 0.2, 0.5, 1.0}', document, q) as rank from article_search, plainto_tsquery('simple', ${stems.join(' ')}) q where document @@ q)`.as('m');
+  return sql<{ article_id: number; rank: number }>`(select article_id, ts_rank('{0.05, 0.2, 0.5, 1.0}', document, q) as rank from article_search, plainto_tsquery('simple', ${stems.join(' ')}) q where article_id = any(${[...ids]}::int[]) and document @@ q)`.as('m');
 }
 
 /** A text with the words whose stems were searched marked. */

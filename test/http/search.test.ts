@@ -8,6 +8,7 @@ import type { Article } from '../../src/core/articles.js';
 import type { RichTextDocument } from '../../src/core/richtext.js';
 import type { Section } from '../../src/core/sections.js';
 import { updateArticle } from '../../src/services/publishing.js';
+import { SearchService } from '../../src/services/search.js';
 import type { ArticleInput } from '../../src/services/publishing.js';
 import type { TestApp } from '../helpers/app.js';
 import { startTestApp } from '../helpers/app.js';
@@ -148,6 +149,21 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect(await page('q=the+and+of')).toContain('Type a few words to search for');
     expect(await page('')).toContain('<input id="q" name="q" type="search"');
     expect((await t.app.server.inject({ method: 'GET', url: '/search?from=yesterday' })).statusCode).toBe(400);
+  });
+
+  it('ranks only the newest matches on a large archive (the cap), and date filters reach older ones', async () => {
+    const capped = new SearchService(t.app.db, undefined, 5);
+    const made: Article[] = [];
+    for (let i = 0; i < 8; i++) made.push(await story({ headline: `Glacier survey ${i}`, publishedAt: new Date(Date.UTC(2021, 0, 1 + i)).toISOString() }));
+    const all = await capped.search({ q: 'glacier survey', language: 'en' });
+    expect(all.capped).toBe(true);
+    expect(all.total).toBe(5);
+    // The newest five, by id: the three oldest are not ranked.
+    expect(all.hits.map((h) => h.id).sort((x, y) => x - y)).toEqual(made.slice(3).map((m) => m.id));
+    const older = await capped.search({ q: 'glacier survey', language: 'en', to: '2021-01-03' });
+    expect(older.capped).toBe(false);
+    expect(older.hits.map((h) => h.id).sort((x, y) => x - y)).toEqual(made.slice(0, 3).map((m) => m.id));
+    expect((await t.app.search.search({ q: 'glacier survey', language: 'en' })).capped).toBe(false);
   });
 
   it('escapes what the reader typed', async () => {

@@ -128,7 +128,7 @@ function Results({ ctx, m, results }: { ctx: PageContext; m: SearchPageModel; re
   return (
     <section class="search-results" aria-labelledby="results-title">
       <h2 id="results-title" role="status">
-        {t('search.results', { count: results.total, query: form.q })}
+        {results.capped ? t('search.resultsCapped', { count: results.total, query: form.q }) : t('search.results', { count: results.total, query: form.q })}
       </h2>
       <ol>
         {results.hits.map((h) => {
