@@ -15,7 +15,7 @@ import { openDatabase } from '../storage/db.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { generateArchive } from '../seed/generate.js';
 import { progress } from '../seed/progress.js';
-import { BackupError, backupSite, checkBackup, defaultBackupName, restoreSite, totalRows } from '../services/backup.js';
+import { backupSite, checkBackup, defaultBackupName, restoreSite, totalRows } from '../services/backup.js';
 import type { LoadedReport } from '../services/backup.js';
 import { projectRoot } from '../http/project-root.js';
 import { readFileSync, statSync } from 'node:fs';
@@ -159,7 +159,9 @@ function appVersion(): string | null {
 
 /** A failed backup or restore: one line saying why, exit status 1. */
 function failed(command: string, err: unknown): number {
-  const message = err instanceof BackupError ? err.message : err instanceof Error ? err.message : String(err);
+  // A BackupError is written for the operator; any other error (a refused connection, a full
+  // disk) is shown by its message alone too.
+  const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`newsdesk ${command}: ${message.split('\n')[0] ?? ''}\n`);
   return 1;
 }

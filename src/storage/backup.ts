@@ -473,7 +473,7 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
     });
 
     const media = await listMedia(options.mediaDir);
-    const mediaBar = progress('Media files', media.length);
+    const mediaBar = progress('Media checksums', media.length);
     const entries: Manifest['media']['entries'] = [];
     for (const m of media) {
       entries.push({ path: `media/${m.rel}`, ...(await hashFile(m.abs)) });
@@ -500,7 +500,10 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
     }
     // The media folder joins the staging folder by a link, so the archive's paths are media/...
     if (entries.length > 0) await symlink(resolve(options.mediaDir), join(staging, 'media'), 'junction');
-    await tar.create({ gzip: true, file: partial, cwd: staging, portable: true, strict: true }, ['manifest.json', ...tables.map((t) => t.file), ...entries.map((e) => e.path)]);
+    const parts = ['manifest.json', ...tables.map((t) => t.file), ...entries.map((e) => e.path)];
+    const packBar = progress('Writing archive (files)', parts.length);
+    await tar.create({ gzip: true, file: partial, cwd: staging, portable: true, strict: true, onWriteEntry: () => packBar.advance() }, parts);
+    packBar.done();
     const written = await open(partial, 'r');
     try {
       await written.sync();

@@ -158,22 +158,25 @@ async function seedSite(dialect: Dialect): Promise<TestDatabase> {
 /**
  * Rewrites an archive with one table file edited; with updateManifest, its manifest entry is
  * made to match (a well-formed archive holding bad data), otherwise left as it was (tampering).
+ * `manifest` edits the manifest itself.
  */
-async function rewriteArchive(archive: string, out: string, change: { table: string; edit: (text: string) => string; updateManifest: boolean }): Promise<void> {
+async function rewriteArchive(archive: string, out: string, change: { table?: string; edit?: (text: string) => string; updateManifest: boolean; manifest?: (m: Manifest) => void }): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bad-'));
   try {
     await tar.extract({ file: archive, cwd: dir });
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
     const spec = manifest.tables.find((t) => t.name === change.table);
-    if (!spec) throw new Error(`no table ${change.table}`);
-    const text = change.edit(await readFile(join(dir, spec.file), 'utf8'));
-    await writeFile(join(dir, spec.file), text);
-    if (change.updateManifest) {
-      spec.bytes = Buffer.byteLength(text);
-      spec.sha256 = createHash('sha256').update(text).digest('hex');
-      spec.rows = text.split('\n').filter(Boolean).length;
-      await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    if (spec && change.edit) {
+      const text = change.edit(await readFile(join(dir, spec.file), 'utf8'));
+      await writeFile(join(dir, spec.file), text);
+      if (change.updateManifest) {
+        spec.bytes = Buffer.byteLength(text);
+        spec.sha256 = createHash('sha256').update(text).digest('hex');
+        spec.rows = text.split('\n').filter(Boolean).length;
+      }
     }
+    change.manifest?.(manifest);
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
     await tar.create({ gzip: true, file: out, cwd: dir }, ['manifest.json', ...manifest.tables.map((t) => t.file), ...manifest.media.entries.map((e) => e.path)]);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -261,7 +264,7 @@ describe.each(DIALECTS)('backup of a site on %s', (source) => {
     expect(listed.some((p) => p.includes('media-cache') || p.includes('rendition'))).toBe(false);
   });
 
-  it.each(DIALECTS)('restores into an empty %s database: every row, every media file, fresh ids, the same story page', async (target) => {
+  it.each(DIALECTS)('restores into an empty %s database: every row, every media file, fresh ids, the same story page', { timeout: 120_000 }, async (target) => {
     const tdb = await fresh(target);
     const started = Date.now();
     const report = await restoreInto(tdb, archive);
@@ -300,7 +303,7 @@ describe.each(DIALECTS)('backup of a site on %s', (source) => {
     expect(page).toEqual(await storyHeadline(site));
   });
 
-  it('refuses a database that holds content and leaves it untouched; with force, replaces it', async () => {
+  it('refuses a database that holds content and leaves it untouched; with force, replaces it', { timeout: 120_000 }, async () => {
     const tdb = await fresh(source);
     await restoreInto(tdb, archive);
     const k = tdb.db.kysely;
@@ -318,7 +321,7 @@ describe.each(DIALECTS)('backup of a site on %s', (source) => {
     expect(await k.selectFrom('tags').select('id').where('slug', '=', 'written-after-backup').executeTakeFirst()).toBeUndefined();
   });
 
-  it('refuses a damaged archive (a flipped byte, a truncated file, not a backup at all) and writes nothing', async () => {
+  it('refuses a damaged archive (a flipped byte, a truncated file, not a backup at all) and writes nothing', { timeout: 120_000 }, async () => {
     const good = await readFile(archive);
     const flipped = Buffer.from(good);
     const middle = Math.floor(flipped.length / 2);
@@ -347,7 +350,32 @@ describe.each(DIALECTS)('backup of a site on %s', (source) => {
     expect(existsSync(mediaDirOf(tdb.dataDir))).toBe(false);
   });
 
-  it('rolls every row back when an insert fails halfway, whether the database was empty or replaced', async () => {
+  it('refuses a backup from a newer Newsdesk, and a database whose schema is ahead of the backup', { timeout: 120_000 }, async () => {
+    const newer = join(work, 'from-a-newer-newsdesk.tar.gz');
+    await rewriteArchive(archive, newer, { updateManifest: false, manifest: (m) => m.migrations.push('2099-01-01T0000-from-the-future') });
+    const older = join(work, 'older-schema.tar.gz');
+    await rewriteArchive(archive, older, { updateManifest: false, manifest: (m) => m.migrations.pop() });
+    const tdb = await fresh(source);
+    await expect(restoreInto(tdb, newer)).rejects.toThrow(/made by a newer Newsdesk \(migration 2099-01-01T0000-from-the-future is unknown here\): upgrade Newsdesk first/);
+    await expect(restoreInto(tdb, older)).rejects.toThrow(/schema \(.*\) is newer than the backup's \(.*\): restore into a new, empty database/);
+    expect(await countAll(tdb.db)).toBe(0);
+  });
+
+  // SQLite only: one database file is enough to show it.
+  if (source === 'sqlite') {
+    it('refuses to back up a database without tables (a wrong DATABASE_URL)', async () => {
+      const db = openDatabase(`sqlite:${join(work, 'not-the-site.db')}`);
+      try {
+        await expect(backupSite(db, { file: join(work, 'empty.tar.gz'), mediaDir: join(work, 'no-media') })).rejects.toThrow(/the database has no tables: is DATABASE_URL the site's database\?/);
+        expect(existsSync(join(work, 'empty.tar.gz'))).toBe(false);
+        expect((await readdir(work)).filter((f) => f.startsWith('.newsdesk-backup-') || f.endsWith('.partial'))).toEqual([]);
+      } finally {
+        await db.close();
+      }
+    });
+  }
+
+  it('rolls every row back when an insert fails halfway, whether the database was empty or replaced', { timeout: 120_000 }, async () => {
     // A valid archive (checksums match) whose last filled table repeats a row: its insert fails.
     const last = [...manifest.tables].reverse().find((t) => t.rows > 0)?.name ?? '';
     const bad = join(work, 'fails-halfway.tar.gz');
@@ -367,57 +395,60 @@ describe.each(DIALECTS)('backup of a site on %s', (source) => {
     expect(await snapshot(holding.db)).toEqual(state);
   });
 
-  it.runIf(source === 'sqlite')('runs as the newsdesk CLI: backup, restore, a refusal and a damaged file, with exit codes and clear lines', { timeout: 300_000 }, async () => {
-    const siteEnv = { DATABASE_URL: site.url, DATA_DIR: site.dataDir };
-    const cwd = join(work, 'cli');
-    await mkdir(cwd);
+  // The command itself, on SQLite (the database `npm start` gives a newcomer).
+  if (source === 'sqlite') {
+    it('runs as the newsdesk CLI: backup, restore, a refusal and a damaged file, with exit codes and clear lines', { timeout: 300_000 }, async () => {
+      const siteEnv = { DATABASE_URL: site.url, DATA_DIR: site.dataDir };
+      const cwd = join(work, 'cli');
+      await mkdir(cwd);
 
-    const backup = await cli(['backup'], siteEnv, cwd);
-    expect(backup.stderr).toMatch(/Database rows: [\d,]+\/[\d,]+ \(100%\)/);
-    expect(backup.code, backup.stderr).toBe(0);
-    const written = (await readdir(cwd)).filter((f) => /^newsdesk-backup-\d{8}T\d{6}Z\.tar\.gz$/.test(f));
-    expect(written).toHaveLength(1);
-    const file = join(cwd, written[0] ?? '');
-    expect(backup.stdout).toMatch(/^ {2}articles +\d+ rows$/m);
-    expect(backup.stdout).toMatch(new RegExp(`^Wrote ${file.replaceAll('.', '\\.')} \\([\\d.]+ [kM]?B\\) in [\\d.]+ s: ${manifest.tables.length} tables, [\\d,]+ rows, ${manifest.media.files} media files`, 'm'));
-    expect(await readdir(cwd)).toEqual(written); // no staging folder or partial file left behind
+      const backup = await cli(['backup'], siteEnv, cwd);
+      expect(backup.stderr).toMatch(/Database rows: [\d,]+\/[\d,]+ \(100%\)/);
+      expect(backup.code, backup.stderr).toBe(0);
+      const written = (await readdir(cwd)).filter((f) => /^newsdesk-backup-\d{8}T\d{6}Z\.tar\.gz$/.test(f));
+      expect(written).toHaveLength(1);
+      const file = join(cwd, written[0] ?? '');
+      expect(backup.stdout).toMatch(/^ {2}articles +\d+ rows$/m);
+      expect(backup.stdout).toMatch(new RegExp(`^Wrote ${file.replaceAll('.', '\\.')} \\([\\d.]+ [kM]?B\\) in [\\d.]+ s: ${manifest.tables.length} tables, [\\d,]+ rows, ${manifest.media.files} media files`, 'm'));
+      expect(await readdir(cwd)).toEqual(written); // no staging folder or partial file left behind
 
-    const again = await cli(['backup', file], siteEnv, cwd);
-    expect(again.code).toBe(1);
-    expect(again.stderr.trim()).toMatch(/^newsdesk backup: .* already exists/);
+      const again = await cli(['backup', file], siteEnv, cwd);
+      expect(again.code).toBe(1);
+      expect(again.stderr.trim()).toMatch(/^newsdesk backup: .* already exists/);
 
-    const targetDir = join(work, 'cli-target');
-    const target = { DATABASE_URL: `sqlite:${join(targetDir, 'restored.db')}`, DATA_DIR: targetDir };
-    const restored = await cli(['restore', file], target, cwd);
-    expect(restored.code, restored.stderr).toBe(0);
-    expect(restored.stdout).toMatch(/Checksums verified\./);
-    expect(restored.stdout).toMatch(new RegExp(`^Restored ${manifest.tables.length} tables \\([\\d,]+ rows\\) and ${manifest.media.files} media files`, 'm'));
-    expect(restored.stdout).toMatch(/^Search index: \d+ stories indexed\.$/m);
-    const db = openDatabase(target.DATABASE_URL);
-    try {
-      expect(await snapshot(db)).toEqual(await snapshot(site.db));
-    } finally {
-      await db.close();
-    }
+      const targetDir = join(work, 'cli-target');
+      const target = { DATABASE_URL: `sqlite:${join(targetDir, 'restored.db')}`, DATA_DIR: targetDir };
+      const restored = await cli(['restore', file], target, cwd);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(restored.stdout).toMatch(/Checksums verified\./);
+      expect(restored.stdout).toMatch(new RegExp(`^Restored ${manifest.tables.length} tables \\([\\d,]+ rows\\) and ${manifest.media.files} media files`, 'm'));
+      expect(restored.stdout).toMatch(/^Search index: \d+ stories indexed\.$/m);
+      const db = openDatabase(target.DATABASE_URL);
+      try {
+        expect(await snapshot(db)).toEqual(await snapshot(site.db));
+      } finally {
+        await db.close();
+      }
 
-    const refused = await cli(['restore', file], target, cwd);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr.trim().split('\n').at(-1)).toMatch(/^newsdesk restore: the database already holds content .*--force/);
-    const forced = await cli(['restore', file, '--force'], target, cwd);
-    expect(forced.code, forced.stderr).toBe(0);
-    expect(forced.stdout).toMatch(/replaced \(--force\)/);
+      const refused = await cli(['restore', file], target, cwd);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr.trim().split('\n').at(-1)).toMatch(/^newsdesk restore: the database already holds content .*--force/);
+      const forced = await cli(['restore', file, '--force'], target, cwd);
+      expect(forced.code, forced.stderr).toBe(0);
+      expect(forced.stdout).toMatch(/replaced \(--force\)/);
 
-    const damaged = join(cwd, 'damaged.tar.gz');
-    const bytes = await readFile(file);
-    await writeFile(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const elsewhere = join(work, 'cli-untouched');
-    const broken = await cli(['restore', damaged], { DATABASE_URL: `sqlite:${join(elsewhere, 'never.db')}`, DATA_DIR: elsewhere }, cwd);
-    expect(broken.code).toBe(1);
-    expect(broken.stderr.trim().split('\n').at(-1)).toMatch(/^newsdesk restore: the archive is damaged/);
-    expect(existsSync(elsewhere)).toBe(false);
+      const damaged = join(cwd, 'damaged.tar.gz');
+      const bytes = await readFile(file);
+      await writeFile(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      const elsewhere = join(work, 'cli-untouched');
+      const broken = await cli(['restore', damaged], { DATABASE_URL: `sqlite:${join(elsewhere, 'never.db')}`, DATA_DIR: elsewhere }, cwd);
+      expect(broken.code).toBe(1);
+      expect(broken.stderr.trim().split('\n').at(-1)).toMatch(/^newsdesk restore: the archive is damaged/);
+      expect(existsSync(elsewhere)).toBe(false);
 
-    const usage = await cli(['restore'], target, cwd);
-    expect(usage.code).toBe(1);
-    expect(usage.stderr).toMatch(/^Usage: newsdesk restore FILE/);
-  });
+      const usage = await cli(['restore'], target, cwd);
+      expect(usage.code).toBe(1);
+      expect(usage.stderr).toMatch(/^Usage: newsdesk restore FILE/);
+    });
+  }
 });
