@@ -5,6 +5,10 @@
 //   client/player/main.ts   -> dist/public/player.js   (+ .map), the live TV player island
 //                              (hls.js included; loaded only by pages with [data-live-player],
 //                              see docs/live-player.md)
+//   client/liveblog/main.ts -> dist/public/liveblog.js (+ .map), live stories' updates over SSE
+//                              (loaded only by live-blog pages, see docs/live-blog.md)
+//   client/video/main.ts    -> dist/public/video.js    (+ .map), hls.js for HLS lead videos
+//                              (loaded only by stories with one, see docs/video.md)
 // Paths are resolved from the project root, so it works from any working directory. Output
 // is written to temporary files and renamed into place, so a server or test reading
 // dist/public/ never sees a half-written bundle.
@@ -20,6 +24,8 @@ const islands = [
   { entry: join(root, 'client', 'editor', 'main.ts'), outfile: join(publicDir, 'editor.js') },
   { entry: join(root, 'client', 'comments', 'main.ts'), outfile: join(publicDir, 'comments.js') },
   { entry: join(root, 'client', 'player', 'main.ts'), outfile: join(publicDir, 'player.js') },
+  { entry: join(root, 'client', 'liveblog', 'main.ts'), outfile: join(publicDir, 'liveblog.js') },
+  { entry: join(root, 'client', 'video', 'main.ts'), outfile: join(publicDir, 'video.js') },
 ];
 
 /** Builds one island in memory and renames each output file into place. */

@@ -37,8 +37,13 @@ import { createMailer } from './services/mail.js';
 import type { Mailer } from './services/mail.js';
 import { CatalogAdmin } from './services/catalog-admin.js';
 import { LiveService } from './services/live.js';
+import { LeadVideos, VideoChecker } from './services/videos.js';
+import { registerVideoFiles } from './site/video-files.js';
 import { MediaLibrary } from './services/media-library.js';
 import { Newsroom } from './services/newsroom.js';
+import { LiveBlogService } from './services/live-blog.js';
+import { LiveBlogPages } from './site/liveblog/page.js';
+import { registerLiveBlogRoutes } from './site/liveblog/routes.js';
 import { Previews } from './services/previews.js';
 import { ReadingService } from './services/reading.js';
 import { NewsroomLists } from './storage/repositories/newsroom-lists.js';
@@ -52,6 +57,10 @@ import type { Db } from './storage/db.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { startEventRelay } from './storage/event-relay.js';
 import type { EventRelay } from './storage/event-relay.js';
+import { closeRedis, connectRedis } from './storage/redis.js';
+import { startRedisEventRelay } from './storage/redis-event-relay.js';
+import { NoRateLimiter, RedisRateLimiter } from './services/rate-limits.js';
+import type { RateLimiter } from './services/rate-limits.js';
 
 export interface App {
   config: Config;
@@ -72,9 +81,13 @@ export interface App {
   mailer: Mailer;
   /** Live TV: channels, schedule, the live pages' models and the header's on-air state. */
   live: LiveService;
+  /** Live coverage of stories: live blogs and their updates (docs/live-blog.md). */
+  liveBlog: LiveBlogService;
   server: FastifyInstance;
-  /** On PostgreSQL: content events shared with the other instances (LISTEN/NOTIFY). */
+  /** Content events shared with the other instances: Redis pub/sub with REDIS_URL, else LISTEN/NOTIFY on PostgreSQL. */
   relay: EventRelay | undefined;
+  /** Rate-limit counts shared by the instances (Redis when REDIS_URL is set), before the database counts. */
+  rateLimiter: RateLimiter;
   /** Starts publishing scheduled stories on time (serve does; tests call newsroom.publishDue). */
   startScheduler(): Scheduler;
   close(): Promise<void>;
@@ -108,6 +121,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const catalog = new CatalogAdmin({ db, events, ...clock });
   const previews = new Previews(new SettingsRepository(db.kysely), overrides.now);
   const live = new LiveService({ db, events, reading, editions, ...clock });
+  const liveBlog = new LiveBlogService({ db, events, ...clock });
 
 
   const purgeSettings = purgeConfig(config);
@@ -128,6 +142,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     // A comment changes its story's page and the count on every card of it (lists carry
     // the story's tag too).
     if (event.type === 'comment.visible' || event.type === 'comment.hidden') return [`article:${event.articleId}`];
+    // A live blog's update changes its page, and lists (cards of a live story say so).
+    if (event.type === 'liveblog.update') return [`article:${event.articleId}`, 'list'];
     const tags = [`article:${event.articleId}`, 'list', `section-list:${event.sectionId}`];
     if (event.previousSectionId !== undefined) tags.push(`section-list:${event.previousSectionId}`);
     return tags;
@@ -138,7 +154,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const mailer = overrides.mailer ?? createMailer({ url: config.MAIL_URL, from: config.MAIL_FROM, log: (m) => server.log.info({ mail: m }, `mail to ${m.to}: ${m.subject}\n${m.text}`) });
   const settingsRepo = new SettingsRepository(db.kysely);
   const notifier = new ReplyNotifier({ db, mailer, signing: new SigningKey(settingsRepo, 'unsubscribe_signing_key', overrides.now), origin: publicOrigin(config), siteName: config.SITE_NAME, onError: (err) => server.log.error({ err }, 'reply notification failed') });
-  const comments = new CommentsService({ db, events, ...clock, onVisible: (id) => notifier.notify(id) });
+  // With REDIS_URL, rate limits are counted in Redis first (shared, cheap); a Redis outage
+  // falls back to the database counts, never to an error.
+  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, { name: 'rate-limits', failFast: true, onError: (err) => server.log.warn({ err }, 'redis: connection problem (rate limits fall back to the database)') }) : undefined;
+  const rateLimiter: RateLimiter = redis ? new RedisRateLimiter(redis, { prefix: config.REDIS_KEY_PREFIX, ...clock, onError: (err) => server.log.warn({ err }, 'redis rate limits unavailable: using the database counts only') }) : new NoRateLimiter();
+  const comments = new CommentsService({ db, events, ...clock, rateLimiter, onVisible: (id) => notifier.notify(id) });
   const readers = new Readers({ db, mailer, origin: publicOrigin(config), siteName: config.SITE_NAME, ...clock });
   const moderation = new Moderation({ db, comments, events, ...clock, onApproved: (id) => notifier.notify(id) });
   const root = projectRoot();
@@ -152,6 +172,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     {
       accounts,
       newsroom,
+      liveBlog,
       comments,
       moderation,
       search,
@@ -162,6 +183,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       translations: new Translations({ db, events, newsroom }),
       editions,
       media: new MediaLibrary({ db, store: media, limits: mediaLimits, ...clock }),
+      videos: new LeadVideos({ db, checker: new VideoChecker({ checkHls: async (url) => (await live.checkStreams(url, null))[0] ?? { role: 'master', url, ok: false, message: 'not checked', renditions: [] } }) }),
       mediaLimits,
       assets,
       options: { siteName: config.SITE_NAME, origin, timeZone: config.SITE_TIME_ZONE, secureCookies: origin.startsWith('https://') },
@@ -182,6 +204,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     editions,
     live,
     fastLane,
+    liveBlog: new LiveBlogPages({ liveBlog, live, assets }),
     options: {
       siteName: config.SITE_NAME,
       tagline: config.SITE_TAGLINE,
@@ -198,10 +221,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerSearchRoutes(server, { search, reading, site });
   registerLiteRoutes(server, { reading, site });
   registerLiveRoutes(server, { site, live, cache, assets, options: { origin, siteName: config.SITE_NAME } });
+  registerLiveBlogRoutes(server, { liveBlog, reading, events, site });
   registerSitemapRoutes(server, discovery);
+  registerVideoFiles(server, { db, filePath: (key) => media.filePath(key) });
 
-  // Several instances share one PostgreSQL: each hears the others' content events.
-  const relay = db.dialect === 'postgres' ? startEventRelay(config.DATABASE_URL, events, (err) => server.log.warn({ err }, 'event relay: connection problem')) : undefined;
+  // Several instances share one PostgreSQL: each hears the others' content events, over
+  // Redis pub/sub when REDIS_URL is set (instead of LISTEN/NOTIFY; on SQLite too).
+  const relay = config.REDIS_URL
+    ? startRedisEventRelay(config.REDIS_URL, events, { prefix: config.REDIS_KEY_PREFIX, onError: (err) => server.log.warn({ err }, 'event relay (redis): connection problem') })
+    : db.dialect === 'postgres' ? startEventRelay(config.DATABASE_URL, events, (err) => server.log.warn({ err }, 'event relay: connection problem')) : undefined;
 
   let scheduler: Scheduler | undefined;
   // Every page's header says what is on air: when a programme ends, the cached pages are
@@ -233,8 +261,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     notifier,
     mailer,
     live,
+    liveBlog,
     server,
     relay,
+    rateLimiter,
     startScheduler() {
       scheduler ??= startScheduler(newsroom, config.SCHEDULER_INTERVAL_MS, (err) => server.log.error({ err }, 'scheduled publishing failed'), (ids) => server.log.info({ ids }, 'published scheduled stories'));
       if (!onAirTimer) refreshOnAirAtNextChange().catch((err: unknown) => server.log.warn({ err }, 'on-air refresh failed'));
@@ -245,6 +275,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       clearTimeout(onAirTimer);
       await relay?.stop();
       await server.close();
+      if (redis) await closeRedis(redis);
       if (!overrides.db) await db.close();
     },
   };

@@ -6,6 +6,7 @@ import type { ArticleInput } from '../services/publishing.js';
 import { ValidationError } from '../services/publishing.js';
 import { field, fields } from './context.js';
 import { zonedLocalToUtc } from './time.js';
+import { leadVideoCommand } from './lead-video-form.js';
 
 const optionalInt = (value: string): number | null => (value.trim() === '' ? null : Number(value));
 
@@ -59,6 +60,7 @@ export function readArticleForm(body: unknown, timeZone: string): { input: Artic
       ...(scheduleAt ? { scheduleAt } : {}),
       embargoUntil: embargo ? embargo.toISOString() : null,
       markUpdated: field(body, 'markUpdated') === '1',
+      ...leadVideoCommand(body),
       ...(note ? { correction: { kind: field(body, 'correctionKind') === 'correction' ? 'correction' : 'update', note } } : {}),
     },
   };

@@ -11,8 +11,10 @@ import type { Moderation } from '../services/moderation.js';
 import type { SearchService } from '../services/search.js';
 import type { MediaLibrary, MediaLimits } from '../services/media-library.js';
 import type { Newsroom } from '../services/newsroom.js';
+import type { LiveBlogService } from '../services/live-blog.js';
 import type { Previews } from '../services/previews.js';
 import type { ReadingService } from '../services/reading.js';
+import type { LeadVideos } from '../services/videos.js';
 import { renderDocument } from '../site/render.js';
 import type { NewsroomLists } from '../storage/repositories/newsroom-lists.js';
 import type { AdminContext } from './views/AdminLayout.js';
@@ -28,6 +30,8 @@ export interface AdminOptions {
 export interface AdminDeps {
   accounts: Accounts;
   newsroom: Newsroom;
+  /** Live coverage of stories (routes/live-blog.tsx, the story page's Live updates panel). */
+  liveBlog: LiveBlogService;
   comments: CommentsService;
   moderation: Moderation;
   search: SearchService;
@@ -41,6 +45,8 @@ export interface AdminDeps {
   mediaLimits: MediaLimits;
   assets: AssetManifest;
   options: AdminOptions;
+  /** Lead videos: the story form's saved values and the address check (services/videos.ts). */
+  videos?: LeadVideos;
 }
 
 export { field, fields } from '../http/forms.js';

@@ -18,6 +18,7 @@ import type { CatalogAdmin } from '../services/catalog-admin.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
 import { registerLiveAdminRoutes } from './routes/live.js';
+import { registerLiveBlogAdminRoutes } from './routes/live-blog.js';
 import type { LiveService } from '../services/live.js';
 import { registerMediaRoutes } from './routes/media.js';
 import { registerModerationRoutes } from './routes/moderation.js';
@@ -82,6 +83,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps, db: D
     registerUserRoutes(admin, deps);
     registerCatalogRoutes(admin, deps, catalog);
     registerLiveAdminRoutes(admin, deps, live);
+    registerLiveBlogAdminRoutes(admin, deps, deps.liveBlog);
     registerModerationRoutes(admin, deps);
     registerApiRoutes(admin, deps, db);
     await registerMediaRoutes(admin, deps, deps.media, { maxBytes: deps.mediaLimits.maxBytes });

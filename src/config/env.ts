@@ -13,6 +13,9 @@ import type { SocialProfile } from '../core/site-settings.js';
 
 const isSocialNetwork = (name: string): name is SocialProfile['network'] => Object.hasOwn(SOCIAL_NETWORK_NAMES, name);
 
+/** redis:// or rediss:// with a host (a name, IPv4 or [IPv6]). */
+const isRedisUrl = (raw: string): boolean => URL.canParse(raw) && /^rediss?:$/.test(new URL(raw).protocol) && new URL(raw).hostname !== '';
+
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const socialProfiles = z.string().transform((raw, ctx) => {
@@ -111,6 +114,14 @@ export const configSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   /** How often this instance looks for scheduled stories that are due, in milliseconds. */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  /**
+   * Redis shared by the instances (optional): redis://[user:pass@]host:6379[/db] or rediss://
+   * (TLS). Set: rate limits are counted there first, and content events travel over its
+   * pub/sub instead of PostgreSQL LISTEN/NOTIFY.
+   */
+  REDIS_URL: z.string().refine(isRedisUrl, 'must be redis://host:6379 or rediss://host:6380 (TLS)').optional(),
+  /** Prepended to every Redis key and channel, so several sites (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - only (at most 64)').default('newsdesk:'),
 });
 
 export type Config = z.infer<typeof configSchema>;

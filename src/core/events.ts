@@ -10,7 +10,11 @@ export type ContentEvent =
   /** A comment left the visible set (rejected, deleted). */
   | { type: 'comment.hidden'; articleId: number; commentId: number; count: number }
   /** A channel, programme, schedule slot or special changed (pages tagged 'live' and 'schedule'). */
-  | { type: 'live.changed'; channelId: number };
+  | { type: 'live.changed'; channelId: number }
+  /** A live blog's update was posted, edited, pinned, unpinned or deleted (services/live-blog.ts). */
+  | { type: 'liveblog.update'; articleId: number; updateId: number; action: LiveUpdateAction };
+
+export type LiveUpdateAction = 'posted' | 'edited' | 'deleted' | 'pinned' | 'unpinned';
 
 /** local: published by this instance; remote: relayed from another instance (storage/event-relay). */
 export type EventOrigin = 'local' | 'remote';

@@ -52,6 +52,14 @@ describe('newsroom policies', () => {
     expect(policies.manageLive({ ...user('admin'), disabled: true })).toBe(false);
   });
 
+  it('live updates: whoever may publish the story (not contributors or moderators)', () => {
+    for (const role of ['author', 'editor', 'admin'] as const) expect(policies.postLiveUpdate(user(role), own), role).toBe(policies.publishArticle(user(role), own));
+    expect(policies.postLiveUpdate(user('author'), others)).toBe(false);
+    expect(policies.postLiveUpdate(user('editor'), others)).toBe(true);
+    for (const role of ['contributor', 'moderator'] as const) expect(policies.postLiveUpdate(user(role), own), role).toBe(false);
+    expect(policies.postLiveUpdate({ ...user('editor'), disabled: true }, others)).toBe(false);
+  });
+
   it('admin: users, roles and settings too', () => {
     const a = user('admin');
     expect(policies.manageUsers(a)).toBe(true);

@@ -51,6 +51,9 @@ export const policies = {
     return isEditor(u) || isOwnArticle(u, a);
   },
 
+  /** Live coverage (updates, pins, start and end): whoever may publish the story. */
+  postLiveUpdate: (u: Actor, a: ArticleFacts) => isWriter(u) && u.role !== 'contributor' && (isEditor(u) || isOwnArticle(u, a)),
+
   deleteArticle: (u: Actor, a: ArticleFacts) => isEditor(u) || (!u.disabled && u.role === 'author' && isOwnArticle(u, a) && a.status === 'draft'),
 
   addInternalNote: (u: Actor) => isWriter(u),

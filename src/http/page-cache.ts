@@ -23,6 +23,8 @@ export interface RenderedPage {
   location?: string | undefined;
   /** Pages that must never be stored (errors, previews). */
   cacheable?: boolean;
+  /** Headers of this page's own (a story's widened Content-Security-Policy), sent with every copy. */
+  headers?: Readonly<Record<string, string>> | undefined;
 }
 
 export class CachedPage {
@@ -38,6 +40,8 @@ export class CachedPage {
   private readonly compressedNow = new Map<Exclude<Encoding, 'identity'>, Buffer>();
   /** The headers of this page's 200 response, for the fast lane (http/fast-lane.ts) to replay. */
   replayHeaders: Record<string, string> | undefined;
+  /** RenderedPage.headers: what the route sends with this page besides its usual headers. */
+  headers: Readonly<Record<string, string>> | undefined;
 
   constructor(
     readonly status: number,
@@ -131,6 +135,7 @@ export class PageCache {
     const nowMs = this.now();
     const lastModified = r.lastModified ? new Date(r.lastModified) : new Date(nowMs);
     const page = new CachedPage(r.status, r.html, new Set(r.tags), Number.isNaN(lastModified.getTime()) ? new Date(nowMs) : lastModified, nowMs + this.options.ttlSeconds * 1000, r.location);
+    page.headers = r.headers;
     if (r.cacheable !== false && this.options.maxEntries > 0 && this.options.ttlSeconds > 0) {
       // Map keeps insertion order: the first key is the oldest entry.
       if (this.entries.size >= this.options.maxEntries) {

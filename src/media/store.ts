@@ -30,6 +30,11 @@ export class LocalDiskMediaStore implements MediaStore {
     return join(this.dir, key.slice(0, 2), key);
   }
 
+  /** Where an original lives on disk, for streaming it (site/video-files.ts). */
+  filePath(key: string): string {
+    return this.path(key);
+  }
+
   async put(key: string, bytes: Buffer): Promise<void> {
     const path = this.path(key);
     await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });

@@ -27,6 +27,8 @@ import { spanishDemoComments } from './demo/comments-es.js';
 import type { Language } from '../core/articles.js';
 import { TranslationRepository } from '../storage/repositories/translations.js';
 import { seedDemoLive } from './demo-live.js';
+import { seedDemoLiveBlog } from './demo/live-blog.js';
+import { seedDemoLeadVideo } from './demo/lead-video.js';
 
 export const demoArticles: readonly DemoArticle[] = [...newsArticles, ...viewsArticles];
 /** The Spanish edition's stories; some are versions of English ones (`translationOf`). */
@@ -180,6 +182,8 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedResult> {
     for (const id of articleIds.values()) await reindexArticle(tx, db.dialect, id);
     await seedComments(tx, articleIds, everyArticle, now);
     await seedDemoLive(tx, now);
+    await seedDemoLiveBlog(tx, articleIds, now);
+    await seedDemoLeadVideo(tx, now, deps.media);
   });
   deps.events.publish({ type: 'structure.changed' });
   log(`Seeded ${everyArticle.length} demo articles (${editions.map((e) => `${e.articles.length} ${e.language}`).join(', ')}) in ${editions.reduce((n, e) => n + e.sections.length, 0)} sections.`);

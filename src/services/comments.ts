@@ -26,6 +26,7 @@ import type { CommentRow } from '../storage/schema.js';
 import { NotFoundError, ValidationError } from './publishing.js';
 import type { Reader } from './readers.js';
 import { toReader } from './readers.js';
+import type { RateLimiter } from './rate-limits.js';
 import { createWordFilters } from './word-filters.js';
 import type { WordFilters } from './word-filters.js';
 
@@ -124,6 +125,11 @@ export interface CommentsDeps {
   now?: () => Date;
   /** Called after a comment becomes visible, outside the transaction (reply emails). */
   onVisible?: (commentId: number) => void;
+  /**
+   * Counts shared by every instance (Redis), asked before the database counts with the same
+   * limits: a refusal there costs no query. It allows everything when Redis is away.
+   */
+  rateLimiter?: RateLimiter;
 }
 
 export class CommentsService {
@@ -349,6 +355,14 @@ export class CommentsService {
     const minuteAgo = new Date(now - 60_000).toISOString();
     const hourAgo = new Date(now - 3_600_000).toISOString();
     const dayAgo = new Date(now - 86_400_000).toISOString();
+    // First the shared counters (per attempt, so a refused duplicate counts too), then the rows.
+    if (this.deps.rateLimiter) {
+      const limits = [{ windowSeconds: 60, max: s.ratePerMinute }, { windowSeconds: 3600, max: s.ratePerHour }];
+      for (const key of readerId !== null ? [`comments:reader:${readerId}`, `comments:ip:${hashOfIp}`] : [`comments:ip:${hashOfIp}`]) {
+        const decision = await this.deps.rateLimiter.hit(key, limits);
+        if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
+      }
+    }
     // The reader's own comments, and everything from their address (whatever the account).
     const who = readerId !== null ? [{ readerId, ipHash: hashOfIp }, { readerId: null, ipHash: hashOfIp }] : [{ readerId: null, ipHash: hashOfIp }];
     const recent = await Promise.all(who.map((w) => this.repo.recentBy(w, dayAgo, Math.max(s.ratePerHour, 200))));

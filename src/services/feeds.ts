@@ -4,6 +4,7 @@
  * lead image, body and what the body refers to). Rendering them as RSS, Atom or JSON Feed is
  * the site's job (site/feeds).
  */
+import { VideoRepository } from '../storage/repositories/videos.js';
 import { LABEL_NAMES } from '../core/articles.js';
 import type { Article, Language } from '../core/articles.js';
 import type { MediaAsset } from '../core/media.js';
@@ -64,6 +65,7 @@ export class FeedService {
   private readonly authors: AuthorRepository;
   private readonly tags: TagRepository;
   private readonly media: MediaRepository;
+  private readonly videos: VideoRepository;
   private readonly reading: ReadingService;
   private readonly now: () => Date;
 
@@ -74,6 +76,7 @@ export class FeedService {
     this.authors = new AuthorRepository(k);
     this.tags = new TagRepository(k);
     this.media = new MediaRepository(k);
+    this.videos = new VideoRepository(k);
     this.reading = deps.reading;
     this.now = deps.now ?? (() => new Date());
   }
@@ -117,6 +120,8 @@ export class FeedService {
       this.articles.publishedSummariesByIds(relatedIds, now),
     ]);
     const media = await this.media.byIds([...mediaIds, ...related.flatMap((s) => (s.leadMediaId === null ? [] : [s.leadMediaId]))]);
+    // A story with a lead video: its poster is the feed's image (a feed carries no player).
+    const videos = await this.videos.leadsOf(ids);
     const sectionLink = (sectionId: number): Link => ({ name: tree.byId.get(sectionId)?.name ?? '', url: tree.path(sectionId) });
     const relatedCards = new Map<number, Card>(
       related.map((s) => [
@@ -141,7 +146,7 @@ export class FeedService {
       section: sectionLink(article.sectionId),
       authors: authors.get(article.id) ?? [],
       tags: tags.get(article.id) ?? [],
-      lead: article.leadMediaId === null ? undefined : media.get(article.leadMediaId),
+      lead: videos.get(article.id)?.poster ?? (article.leadMediaId === null ? undefined : media.get(article.leadMediaId)),
       media,
       related: relatedCards,
     }));

@@ -12,6 +12,7 @@ import type { MediaStore } from '../media/store.js';
 import { mediaKeyFor } from '../media/store.js';
 import type { Db } from '../storage/db.js';
 import { MediaRepository, rowToMedia } from '../storage/repositories/catalog.js';
+import { VideoRepository } from '../storage/repositories/videos.js';
 import { NotFoundError, ValidationError } from './publishing.js';
 
 export interface MediaLimits {
@@ -37,7 +38,7 @@ export interface MediaUsage {
   /** A story's id, or an author's id when `as` is 'author photo'. */
   id: number;
   headline: string;
-  as: 'lead' | 'inline' | 'social card' | 'author photo';
+  as: 'lead' | 'inline' | 'social card' | 'author photo' | 'video poster';
 }
 
 export class MediaLibrary {
@@ -137,7 +138,9 @@ export class MediaLibrary {
       // Bodies are JSON text: a figure node serialises as {"mediaId":ID,...} or ...,"mediaId":ID}.
       k.selectFrom('articles').select(['id', 'headline']).where((eb) => eb.or([eb('body', 'like', `%"mediaId":${id},%`), eb('body', 'like', `%"mediaId":${id}}%`)])).execute(),
     ]);
+    const posters = await new VideoRepository(k).posterUsage(id);
     return [
+      ...posters.map((a) => ({ ...a, as: 'video poster' as const })),
       ...lead.map((a) => ({ ...a, as: 'lead' as const })),
       ...inline.map((a) => ({ ...a, as: 'inline' as const })),
       ...social.map((a) => ({ ...a, as: 'social card' as const })),

@@ -14,6 +14,8 @@ import type { Db } from '../storage/db.js';
 import { ArticleRepository, articleWrites } from '../storage/repositories/articles.js';
 import type { ArticleInput } from './publishing.js';
 import { reindexArticle } from './search.js';
+import type { LeadVideoInput } from './videos.js';
+import { applyLeadVideo, validateLeadVideo } from './videos.js';
 import { NotFoundError, ValidationError, checkSectionEdition, languageOfSection, validateArticleInput } from './publishing.js';
 
 export interface NewsroomDeps {
@@ -44,6 +46,8 @@ export interface SaveCommand {
   markUpdated?: boolean;
   correction?: { kind: 'correction' | 'update'; note: string };
   autosave?: boolean;
+  /** The lead video (services/videos.ts): undefined leaves it as it is, null removes it. */
+  leadVideo?: LeadVideoInput | null;
 }
 
 export interface NewsroomArticle {
@@ -123,7 +127,7 @@ export class Newsroom {
   }
 
   /** Creates a draft. Contributors and everyone else start the same way. */
-  async create(actor: StaffUser, input: ArticleInput): Promise<NewsroomArticle> {
+  async create(actor: StaffUser, input: ArticleInput, leadVideoInput?: LeadVideoInput | null): Promise<NewsroomArticle> {
     if (!policies.createArticle(actor)) throw new ForbiddenError('createArticle');
     // The newsroom files a story in a section; the section's edition decides its language.
     input = { ...input, language: await languageOfSection(this.deps.db, input.sectionId) };
@@ -131,8 +135,10 @@ export class Newsroom {
     const { fields, authorIds, tags } = validateArticleInput({ ...input, status: 'draft', publishedAt: null, displayUpdatedAt: null });
     await this.ensureSlugFree(fields.language, fields.slug, null);
     await checkSectionEdition(this.deps.db, fields);
+    const leadVideo = leadVideoInput ? await validateLeadVideo(this.k, leadVideoInput) : undefined;
     const id = await this.k.transaction().execute(async (tx) => {
       const created = await articleWrites.insert(tx, fields, now);
+      if (leadVideo) await applyLeadVideo(tx, created.id, leadVideo, now);
       await tx.updateTable('articles').set({ created_by: actor.id, updated_by: actor.id }).where('id', '=', created.id).execute();
       await articleWrites.setAuthors(tx, created.id, authorIds.length ? authorIds : actor.authorId ? [actor.authorId] : []);
       await articleWrites.setTags(tx, created.id, tags, now);
@@ -180,8 +186,11 @@ export class Newsroom {
     const { fields, authorIds, tags } = validateArticleInput({ ...cmd.input, status: next.status, publishedAt: next.publishedAt, displayUpdatedAt });
     await this.ensureSlugFree(fields.language, fields.slug, id);
     await checkSectionEdition(this.deps.db, fields);
+    // Checked before anything is written; written in the story's own transaction below.
+    const leadVideo = cmd.leadVideo === undefined || cmd.leadVideo === null ? cmd.leadVideo : await validateLeadVideo(this.k, cmd.leadVideo);
 
     await this.k.transaction().execute(async (tx) => {
+      if (leadVideo !== undefined) await applyLeadVideo(tx, id, leadVideo, now);
       // The conditional update is the real conflict check: it fails if another save got in first.
       const claimed = await tx.updateTable('articles').set({ updated_by: actor.id }).where('id', '=', id).where('version', '=', current.article.version).executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) throw new ConflictError(current.article.version + 1, null);

@@ -4,6 +4,8 @@
  * core/articles `isPubliclyVisible`.
  */
 import { TranslationRepository } from '../storage/repositories/translations.js';
+import type { LeadVideo } from '../core/videos.js';
+import { VideoRepository } from '../storage/repositories/videos.js';
 import type { TranslationMember } from '../storage/repositories/translations.js';
 import { LABEL_NAMES, isPubliclyVisible, visibleUpdateTime } from '../core/articles.js';
 import type { Article, ArticleLabel, Correction, Language } from '../core/articles.js';
@@ -58,6 +60,8 @@ export interface ArticlePage {
   translations: Translation[];
   /** Every story in its translation group, public or not: the page's cache tags (a translation going live changes this page). */
   translationIds: number[];
+  /** The lead video, shown instead of the lead photo (core/videos.ts). */
+  leadVideo?: LeadVideo | undefined;
   lastModified: string;
 }
 
@@ -111,6 +115,7 @@ export class ReadingService {
   private readonly tags: TagRepository;
   private readonly media: MediaRepository;
   private readonly translationRepo: TranslationRepository;
+  private readonly videos: VideoRepository;
   private readonly now: () => Date;
   private readonly editionPrefix: (language: Language) => string;
   /** The section tree changes rarely and is needed by every page: keep it until an edit. */
@@ -124,6 +129,7 @@ export class ReadingService {
     this.tags = new TagRepository(k);
     this.media = new MediaRepository(k);
     this.translationRepo = new TranslationRepository(k);
+    this.videos = new VideoRepository(k);
     this.now = deps.now ?? (() => new Date());
     this.editionPrefix = deps.editionPrefix ?? (() => '');
     deps.events.subscribe((event) => {
@@ -237,6 +243,7 @@ export class ReadingService {
       translations: await this.translationsOf(translationGroup, now),
       translationIds: translationGroup.map((t) => t.id),
       moreFromSection: moreCards,
+      leadVideo: await this.videos.leadOf(article.id),
       lastModified: article.updatedAt,
     };
   }

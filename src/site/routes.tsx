@@ -18,9 +18,11 @@ import type { VariantService } from '../media/variants.js';
 import type { Previews } from '../services/previews.js';
 import type { CommentsService } from '../services/comments.js';
 import type { ReadingService } from '../services/reading.js';
+import type { LiveBlogPages } from './liveblog/page.js';
 import { isDatabaseUnavailable } from '../storage/db.js';
 import { translator } from './i18n/translate.js';
 import { renderDocument } from './render.js';
+import { leadVideoHeaders } from './lead-video-policy.js';
 import { ArticlePage } from './views/ArticlePage.js';
 import type { PageContext } from './views/context.js';
 import { HomePage } from './views/HomePage.js';
@@ -48,6 +50,8 @@ export interface SiteDeps {
   live?: { onAir(language: Language): Promise<{ channel: string; programme: string; endsAt: string } | undefined> };
   /** Learns which URLs are cached pages, to answer them before Fastify (http/fast-lane.ts). */
   fastLane?: FastLane;
+  /** Live stories: an article page's live blog, player and policy (site/liveblog/page.ts). */
+  liveBlog: LiveBlogPages;
   options: SiteOptions;
 }
 
@@ -83,6 +87,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
 
   // Built by npm run build (dist/public); a checkout without a build still serves pages.
   const commentsIsland = assets.has('comments.js') ? { url: assets.url('comments.js'), integrity: assets.integrity('comments.js') } : undefined;
+  const videoIsland = assets.has('video.js') ? { url: assets.url('video.js'), integrity: assets.integrity('video.js') } : undefined;
 
   async function context(path: string, edition: Edition): Promise<PageContext> {
     const t = translator(edition.language, edition.locale);
@@ -105,6 +110,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
         script: { url: assets.url('enhance.js'), integrity: assets.integrity('enhance.js') },
         icon: assets.url('favicon.svg'),
         comments: commentsIsland,
+        video: videoIsland,
       },
       path,
     };
@@ -119,7 +125,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
 
   async function send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage>) {
     const { page, hit } = await cache.getOrRender(key, render);
-    if (page.status === 200) return sendRendered(req, reply, page, hit, { 'content-type': 'text/html; charset=utf-8', 'cache-control': pageCacheControl }, deps.fastLane ? { fastLane: deps.fastLane, key } : undefined);
+    if (page.status === 200) return sendRendered(req, reply, page, hit, { 'content-type': 'text/html; charset=utf-8', 'cache-control': pageCacheControl, ...page.headers }, deps.fastLane ? { fastLane: deps.fastLane, key } : undefined);
     reply.code(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', shortCacheControl).header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS');
     if (page.location) return reply.redirect(page.location, 301);
     return reply.send(await page.encoded('identity'));
@@ -140,6 +146,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
     }
     const m = await reading.articlePage(article);
     const html = renderDocument(<ArticlePage ctx={await context(m.url, editions.of(article.language))} m={m} preview />);
+    const videoPolicy = leadVideoHeaders(m.leadVideo)?.['content-security-policy'];
+    if (videoPolicy) reply.header('content-security-policy', videoPolicy);
     return reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
   });
 
@@ -210,15 +218,16 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
           case 'article': {
             // Articles have no pages: `?page=N` must not store a copy per N in the cache.
             if (req.query.page !== undefined) return { status: 301, html: '', location: path, tags: [], cacheable: false };
-            const [m, thread, commentSettings] = await Promise.all([reading.articlePage(found.article), deps.comments.thread(found.article.id, {}, found.article), deps.comments.settings()]);
+            const [m, thread, commentSettings, liveBlog] = await Promise.all([reading.articlePage(found.article), deps.comments.thread(found.article.id, {}, found.article), deps.comments.settings(), deps.liveBlog.load(found.article)]);
             // A translation going live adds a link to this page: its tag is this page's too.
             const shown = [m.article.id, ...m.related.keys(), ...m.moreFromSection.map((c) => c.id), ...m.translationIds];
-            return {
+            return deps.liveBlog.decorate(liveBlog, language, {
               status: 200,
-              html: renderDocument(<ArticlePage ctx={await context(path, edition)} m={m} comments={{ thread, guests: commentSettings.guestComments }} />),
+              html: renderDocument(<ArticlePage ctx={await context(path, edition)} m={m} comments={{ thread, guests: commentSettings.guestComments }} liveBlog={liveBlog} />),
               tags: [`section-list:${m.article.sectionId}`, ...cardTags(shown)],
+              headers: leadVideoHeaders(m.leadVideo),
               lastModified: m.lastModified,
-            };
+            });
           }
           case 'redirect':
             return { status: 301, html: '', location: found.location, tags: [`article:${found.articleId}`] };

@@ -55,6 +55,22 @@ export interface MediaTable {
   updated_at: string;
 }
 
+/** A story's lead video: HLS or MP4, with a poster from the media library (core/videos.ts). */
+export interface VideosTable {
+  id: Generated<number>;
+  url: string;
+  /** hls | mp4 */
+  kind: string;
+  poster_media_id: number;
+  caption: Generated<string>;
+  credit: Generated<string>;
+  duration_seconds: number | null;
+  width: number | null;
+  height: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ArticlesTable {
   id: Generated<number>;
   slug: string;
@@ -81,7 +97,15 @@ export interface ArticlesTable {
   created_by: number | null;
   updated_by: number | null;
   social_media_id: number | null;
+  /** The lead video, shown instead of the lead photo (migration 2026-11-30T1000-lead-video). */
+  lead_video_id: number | null;
   comments_premoderated: Generated<number>;
+  /** Live coverage (migration 2026-11-30T1100-live-blog): 1 while the story is a live blog. */
+  live_coverage: Generated<number>;
+  /** 1: the live blog embeds the edition's live TV player. */
+  live_player: Generated<number>;
+  live_started_at: string | null;
+  live_ended_at: string | null;
 }
 
 export interface ArticleAuthorsTable {
@@ -357,11 +381,26 @@ export interface ProgrammeArticlesTable {
   created_at: string;
 }
 
+/** A live blog's timestamped updates (docs/live-blog.md). */
+export interface LiveUpdatesTable {
+  id: Generated<number>;
+  article_id: number;
+  headline: string | null;
+  /** JSON of the rich-text document. */
+  body: string;
+  pinned: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  created_by: number | null;
+  deleted_at: string | null;
+}
+
 export interface Database {
   sections: SectionsTable;
   authors: AuthorsTable;
   tags: TagsTable;
   media: MediaTable;
+  videos: VideosTable;
   articles: ArticlesTable;
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;
@@ -389,6 +428,7 @@ export interface Database {
   schedule_slots: ScheduleSlotsTable;
   schedule_specials: ScheduleSpecialsTable;
   programme_articles: ProgrammeArticlesTable;
+  live_updates: LiveUpdatesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
@@ -398,6 +438,7 @@ export type SectionRow = Selectable<SectionsTable>;
 export type AuthorRow = Selectable<AuthorsTable>;
 export type TagRow = Selectable<TagsTable>;
 export type MediaRow = Selectable<MediaTable>;
+export type VideoRow = Selectable<VideosTable>;
 export type CommentRow = Selectable<CommentsTable>;
 export type ReaderRow = Selectable<ReadersTable>;
 export type ChannelRow = Selectable<ChannelsTable>;

@@ -9,6 +9,7 @@ import type { StaffUser } from '../../core/staff.js';
 import type { NewsroomArticle } from '../../services/newsroom.js';
 import { ConflictError, WorkflowError } from '../../services/newsroom.js';
 import type { ArticleInput } from '../../services/publishing.js';
+import type { LeadVideoInput } from '../../services/videos.js';
 import { NotFoundError, ValidationError } from '../../services/publishing.js';
 import { readArticleForm } from '../article-form.js';
 import type { AdminDeps } from '../context.js';
@@ -92,7 +93,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: AdminDeps): vo
     return sendAdminPage(reply, <ArticleEditPage ctx={adminContext(deps, req, reply)} m={m} sections={await sectionOptions()} authors={await authorOptions()} images={await imageOptions(m.input.leadMediaId)} errors={errors} notice={notice} />, status);
   }
 
-  async function modelFor(u: StaffUser, a: NewsroomArticle, input?: ArticleInput): Promise<EditModel> {
+  async function modelFor(u: StaffUser, a: NewsroomArticle, input?: ArticleInput, leadVideo?: LeadVideoInput | null): Promise<EditModel> {
     const tree = await reading.sectionTree(a.article.language);
     return {
       id: a.article.id,
@@ -107,6 +108,8 @@ export function registerArticleRoutes(app: FastifyInstance, deps: AdminDeps): vo
       notes: await newsroom.notes(a.article.id),
       previewUrl: a.article.status === 'published' ? null : await previews.url(a.article.id),
       translations: await translationPanel(u, a),
+      liveBlog: await deps.liveBlog.panel(u, a.article.id),
+      leadVideo: leadVideo !== undefined ? leadVideo : ((await deps.videos?.formValues(a.article.id)) ?? null),
     };
   }
 
@@ -195,10 +198,10 @@ export function registerArticleRoutes(app: FastifyInstance, deps: AdminDeps): vo
     let form: ReturnType<typeof readArticleForm> | undefined;
     try {
       form = readArticleForm(req.body, options.timeZone);
-      const created = await newsroom.create(u, form.input);
+      const created = await newsroom.create(u, form.input, form.cmd.leadVideo);
       return reply.redirect(`/admin/articles/${created.article.id}?saved=1`, 303);
     } catch (err) {
-      if (err instanceof ValidationError) return editPage(req, reply, { ...blank(u), input: form?.input ?? blank(u).input }, 400, err.issues);
+      if (err instanceof ValidationError) return editPage(req, reply, { ...blank(u), input: form?.input ?? blank(u).input, leadVideo: form?.cmd.leadVideo }, 400, err.issues);
       throw err;
     }
   });
@@ -226,13 +229,15 @@ export function registerArticleRoutes(app: FastifyInstance, deps: AdminDeps): vo
       form = readArticleForm(req.body, options.timeZone);
       const saved = await newsroom.save(u, a.article.id, { input: form.input, ...form.cmd });
       const notice = saved.article.status === 'scheduled' && form.cmd.action === 'publish' ? 'The story is under embargo: it will publish when the embargo lifts.' : NOTICES[form.cmd.action ?? 'save'];
-      return editPage(req, reply, await modelFor(u, saved), 200, undefined, notice);
+      const videoWarning = await deps.videos?.warning(form.cmd.leadVideo);
+      return editPage(req, reply, await modelFor(u, saved), 200, undefined, videoWarning ? `${notice ?? 'Saved.'} ${videoWarning}` : notice);
     } catch (err) {
       const keep = form?.input;
-      if (err instanceof ValidationError) return editPage(req, reply, await modelFor(u, a, keep), 400, err.issues);
-      if (err instanceof WorkflowError) return editPage(req, reply, await modelFor(u, a, keep), 409, [err.message]);
+      const keepVideo = form?.cmd.leadVideo;
+      if (err instanceof ValidationError) return editPage(req, reply, await modelFor(u, a, keep, keepVideo), 400, err.issues);
+      if (err instanceof WorkflowError) return editPage(req, reply, await modelFor(u, a, keep, keepVideo), 409, [err.message]);
       if (err instanceof ConflictError) {
-        return editPage(req, reply, await modelFor(u, a, keep), 409, [`${err.message}. Your version is below and has not been saved: copy your changes, reload the story, and apply them again.`]);
+        return editPage(req, reply, await modelFor(u, a, keep, keepVideo), 409, [`${err.message}. Your version is below and has not been saved: copy your changes, reload the story, and apply them again.`]);
       }
       throw err;
     }

@@ -1,5 +1,9 @@
 import { TranslationPanel } from './TranslationPanel.js';
+import { LeadVideoFields } from './LeadVideoFields.js';
+import type { LeadVideoInput } from '../../services/videos.js';
 import type { TranslationPanelModel } from './TranslationPanel.js';
+import { LiveBlogPanel } from './LiveBlogPanel.js';
+import type { LiveBlogPanel as LiveBlogPanelModel } from '../../services/live-blog.js';
 import type { Change } from 'diff';
 import { ARTICLE_LABELS, LABEL_NAMES } from '../../core/articles.js';
 import type { ArticleStatus } from '../../core/articles.js';
@@ -187,6 +191,10 @@ export interface EditModel {
   previewUrl: string | null;
   /** Versions in other editions (existing stories only). */
   translations?: TranslationPanelModel;
+  /** Live coverage: the Live updates panel (existing stories only). */
+  liveBlog?: LiveBlogPanelModel;
+  /** The lead video fieldset's values (views/LeadVideoFields.tsx). */
+  leadVideo?: LeadVideoInput | null | undefined;
 }
 
 /** A section in the story form's picker, grouped by edition. */
@@ -347,6 +355,7 @@ export function ArticleEditPage({ ctx, m, sections, authors, images, errors, not
               <label for="commentsPremoderated">Pre-moderate comments (each waits for a moderator)</label>
             </div>
           </div>
+          <LeadVideoFields video={m.leadVideo} images={images} errors={errors} />
           {m.status === 'published' && (
             <fieldset class="update-note">
               <legend>Update or correction (shown on the story)</legend>
@@ -427,6 +436,7 @@ export function ArticleEditPage({ ctx, m, sections, authors, images, errors, not
         </section>
       )}
       {m.translations && <TranslationPanel ctx={ctx} m={m.translations} />}
+      {m.liveBlog && <LiveBlogPanel ctx={ctx} m={m.liveBlog} />}
     </AdminLayout>
   );
 }

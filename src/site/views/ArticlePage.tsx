@@ -11,6 +11,10 @@ import { absolute } from './context.js';
 import type { CommentThread } from '../../services/comments.js';
 import { CommentsSection, countText } from './comments/CommentsSection.js';
 import { Layout } from './Layout.js';
+import { LeadVideo } from './components/LeadVideo.js';
+import { leadVideoScripts, withLeadVideo } from './lead-video-seo.js';
+import type { ArticleLiveBlog } from './components/LiveBlog.js';
+import { LiveBlog, withLiveBlogJsonLd } from './components/LiveBlog.js';
 
 function articleSeo(ctx: PageContext, m: Model): Seo {
   const a = m.article;
@@ -80,13 +84,13 @@ function DateLine({ ctx, message, iso }: { ctx: PageContext; message: 'article.p
   return <>{ctx.t.rich(message, { date: formatDateTime(iso, ctx.dates), time: (chunks) => <time datetime={iso}>{chunks}</time> })}</>;
 }
 
-export function ArticlePage({ ctx, m, preview = false, comments }: { ctx: PageContext; m: Model; preview?: boolean; comments?: { thread: CommentThread; guests: boolean } }) {
+export function ArticlePage({ ctx, m, preview = false, comments, liveBlog }: { ctx: PageContext; m: Model; preview?: boolean; comments?: { thread: CommentThread; guests: boolean }; liveBlog?: ArticleLiveBlog | undefined }) {
   const { t } = ctx;
   const a = m.article;
   // The maintained count, fresh with the thread when the page renders.
   const count = comments?.thread.count ?? a.commentCount;
   return (
-    <Layout ctx={ctx} seo={preview ? { ...articleSeo(ctx, m), noindex: true } : articleSeo(ctx, m)} scripts={comments && ctx.assets.comments ? [ctx.assets.comments] : []}>
+    <Layout ctx={ctx} seo={preview ? { ...withLeadVideo(ctx, m, articleSeo(ctx, m)), noindex: true } : withLiveBlogJsonLd(ctx, withLeadVideo(ctx, m, articleSeo(ctx, m)), liveBlog, a.publishedAt)} scripts={[...(comments && ctx.assets.comments ? [ctx.assets.comments] : []), ...leadVideoScripts(ctx, m), ...(liveBlog?.scripts ?? [])]}>
       {preview && (
         <p class="preview-banner" role="status">
           {t('article.preview')}
@@ -122,7 +126,8 @@ export function ArticlePage({ ctx, m, preview = false, comments }: { ctx: PageCo
             </p>
           </div>
         </header>
-        {m.lead && (
+        {m.leadVideo && <LeadVideo video={m.leadVideo} t={t} />}
+        {!m.leadVideo && m.lead && (
           <figure class="lead-media">
             <Picture asset={m.lead} sizes="(min-width: 64em) 60rem, 100vw" priority />
             {(m.lead.caption || m.lead.credit) && (
@@ -133,6 +138,7 @@ export function ArticlePage({ ctx, m, preview = false, comments }: { ctx: PageCo
             )}
           </figure>
         )}
+        {liveBlog && <LiveBlog ctx={ctx} live={liveBlog} />}
         <div class="article-body">
           <RichText blocks={a.body.content} ctx={{ related: m.related, media: m.inlineMedia, t }} />
         </div>

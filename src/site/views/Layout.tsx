@@ -6,6 +6,7 @@ import { defaultFeedLinks } from '../feeds/links.js';
 import type { Asset, PageContext, Seo } from './context.js';
 import { absolute, scriptJson } from './context.js';
 import { SocialIcon } from './components/SocialIcon.js';
+import { OgVideo } from './lead-video-seo.js';
 
 interface Props {
   ctx: PageContext;
@@ -46,6 +47,7 @@ function Head({ ctx, seo, scripts = [] }: { ctx: PageContext; seo: Seo; scripts?
       {seo.image && <meta property="og:image:width" content={String(seo.image.width)} />}
       {seo.image && <meta property="og:image:height" content={String(seo.image.height)} />}
       {seo.image && <meta property="og:image:alt" content={seo.image.alt} />}
+      {seo.video && <OgVideo ctx={ctx} video={seo.video} />}
       {seo.publishedTime && <meta property="article:published_time" content={seo.publishedTime} />}
       {seo.modifiedTime && <meta property="article:modified_time" content={seo.modifiedTime} />}
       {seo.section && <meta property="article:section" content={seo.section} />}

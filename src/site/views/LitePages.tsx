@@ -150,6 +150,7 @@ export function LiteArticlePage({ ctx, m }: { ctx: PageContext; m: ArticleModel 
             </>
           )}
         </p>
+        {m.leadVideo && <p class="lite-video">{t.rich('video.lite', { caption: m.leadVideo.caption || a.headline, link: (chunks) => <a href={m.url}>{chunks}</a> })}</p>}
         <RichText blocks={a.body.content} ctx={{ related: m.related, media: m.inlineMedia, lite: true, t }} />
         {m.corrections.map((c) => (
           <p key={c.id}>

@@ -17,12 +17,14 @@ import type { MessageKey as LiveKey } from '../i18n/translate.js';
 import type { MessageValues } from '../i18n/translate.js';
 import { Card } from './components/Card.js';
 import { Picture } from './components/Picture.js';
+import { LivePlayer } from './components/LivePlayer.js';
+import type { StartMode } from './components/LivePlayer.js';
 import type { Alternate, Asset, PageContext } from './context.js';
 import { absolute } from './context.js';
 import { Layout } from './Layout.js';
 
 /** How the player should start: ?audio=1 audio, ?audio=0 video, otherwise its own choice. */
-export type StartMode = 'audio' | 'video' | '';
+export type { StartMode } from './components/LivePlayer.js';
 
 const jpeg = (asset: MediaAsset): string => mediaUrl(asset, defaultWidth(asset), 'jpeg');
 
@@ -141,26 +143,8 @@ function AiringSummary({ ctx, airing, timeZone, headingId, heading }: { ctx: Pag
   );
 }
 
-/** The player island's DOM (docs/live-player.md): exactly what client/player enhances. */
-function Player({ ctx, m, start, messages }: { ctx: PageContext; m: LivePageModel; start: StartMode; messages: Record<string, string> }) {
-  const stream = start === 'audio' && m.channel.audioUrl ? m.channel.audioUrl : m.channel.masterUrl;
-  return (
-    <div
-      class="live-player"
-      data-live-player=""
-      data-master={m.channel.masterUrl}
-      data-audio={m.channel.audioUrl ?? ''}
-      data-title={m.now?.programme.title ?? ''}
-      data-channel={m.channel.name}
-      data-artwork={m.artwork ? jpeg(m.artwork) : ''}
-      data-start={start}
-      data-messages={JSON.stringify(messages)}
-    >
-      <video class="live-video" poster={m.poster ? jpeg(m.poster) : undefined} playsInline preload="none"></video>
-      <p class="live-noscript">{ctx.t.rich('live.noscript', { stream: (chunks) => <a href={stream}>{chunks}</a> })}</p>
-    </div>
-  );
-}
+/** The player island's DOM (docs/live-player.md): components/LivePlayer.tsx, shared with live stories. */
+const Player = LivePlayer;
 
 export interface LivePageProps {
   ctx: PageContext;

@@ -30,7 +30,7 @@ export interface PageContext {
   navigation: Link[];
   socialProfiles: SocialProfile[];
   /** comments: the comments island, when it has been built (npm run build). */
-  assets: { css: Asset; script: Asset; icon: string; comments?: Asset | undefined };
+  assets: { css: Asset; script: Asset; icon: string; comments?: Asset | undefined; /** hls.js for lead videos (client/video). */ video?: Asset | undefined };
   /** What the edition's channel has on air now, from the schedule (header). */
   onAir?: { channel: string; programme: string; endsAt: string } | undefined;
   /** The path of the page being rendered, for aria-current in the navigation. */
@@ -60,6 +60,8 @@ export interface Seo {
   noindex?: boolean;
   /** The same page in other editions (a story's translation, the other home): hreflang links. */
   alternates?: Alternate[];
+  /** A story's lead video for Open Graph (og:video); path or absolute URL. */
+  video?: { url: string; type: string; width?: number | undefined; height?: number | undefined };
   /** Feeds of this page (home, section, tag, author); others offer the site feed (Layout). */
   feeds?: FeedLink[];
 }

@@ -13,6 +13,8 @@ import * as search from './2026-11-29T1800-search.js';
 import * as sectionListIndex from './2026-11-29T1900-section-list-index.js';
 import * as articleTranslations from './2026-11-30T0800-article-translations.js';
 import * as liveTv from './2026-11-30T0900-live-tv.js';
+import * as leadVideo from './2026-11-30T1000-lead-video.js';
+import * as liveBlog from './2026-11-30T1100-live-blog.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-content': content,
@@ -25,4 +27,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1900-section-list-index': sectionListIndex,
   '2026-11-30T0800-article-translations': articleTranslations,
   '2026-11-30T0900-live-tv': liveTv,
+  '2026-11-30T1000-lead-video': leadVideo,
+  '2026-11-30T1100-live-blog': liveBlog,
 };
