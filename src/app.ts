@@ -116,7 +116,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const clock = overrides.now ? { now: overrides.now } : {};
   const editions = new Editions(config.EDITIONS);
   const reading = new ReadingService({ db, events, ...clock, editionPrefix: (language) => editions.prefix(language) });
-  const accounts = new Accounts({ db, ...clock });
+  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, { name: 'rate-limits', failFast: true, onError: (err) => server.log.warn({ err }, 'redis: connection problem (rate limits fall back to the database)') }) : undefined;
+  const rateLimiter: RateLimiter = redis ? new RedisRateLimiter(redis, { prefix: config.REDIS_KEY_PREFIX, ...clock, onError: (err) => server.log.warn({ err }, 'redis rate limits unavailable: using the database counts only') }) : new NoRateLimiter();
+  const accounts = new Accounts({ db, ...clock, rateLimiter });
   const newsroom = new Newsroom({ db, events, ...clock });
   const catalog = new CatalogAdmin({ db, events, ...clock });
   const previews = new Previews(new SettingsRepository(db.kysely), overrides.now);
@@ -156,10 +158,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const notifier = new ReplyNotifier({ db, mailer, signing: new SigningKey(settingsRepo, 'unsubscribe_signing_key', overrides.now), origin: publicOrigin(config), siteName: config.SITE_NAME, onError: (err) => server.log.error({ err }, 'reply notification failed') });
   // With REDIS_URL, rate limits are counted in Redis first (shared, cheap); a Redis outage
   // falls back to the database counts, never to an error.
-  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, { name: 'rate-limits', failFast: true, onError: (err) => server.log.warn({ err }, 'redis: connection problem (rate limits fall back to the database)') }) : undefined;
-  const rateLimiter: RateLimiter = redis ? new RedisRateLimiter(redis, { prefix: config.REDIS_KEY_PREFIX, ...clock, onError: (err) => server.log.warn({ err }, 'redis rate limits unavailable: using the database counts only') }) : new NoRateLimiter();
   const comments = new CommentsService({ db, events, ...clock, rateLimiter, onVisible: (id) => notifier.notify(id) });
-  const readers = new Readers({ db, mailer, origin: publicOrigin(config), siteName: config.SITE_NAME, ...clock });
+  const readers = new Readers({ db, mailer, origin: publicOrigin(config), siteName: config.SITE_NAME, ...clock, rateLimiter });
   const moderation = new Moderation({ db, comments, events, ...clock, onApproved: (id) => notifier.notify(id) });
   const root = projectRoot();
   // public/ holds hand-written files; dist/public/ the bundled islands (npm run build).

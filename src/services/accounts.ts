@@ -9,6 +9,7 @@ import { STAFF_ROLES } from '../core/staff.js';
 import type { Db } from '../storage/db.js';
 import { MIN_PASSWORD_LENGTH, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { ValidationError } from './publishing.js';
+import type { RateLimiter } from './rate-limits.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 
 export { THROTTLE, ThrottledError } from './sign-in-throttle.js';
@@ -21,6 +22,8 @@ const INVITE_TOKEN_DAYS = 7;
 export interface AccountsDeps {
   db: Db;
   now?: () => Date;
+  /** Shared counters (Redis) checked before the database's sign-in attempts. */
+  rateLimiter?: RateLimiter;
 }
 
 export interface Session {
@@ -65,7 +68,7 @@ export class Accounts {
 
   constructor(private readonly deps: AccountsDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.throttle = new SignInThrottle(deps.db, this.now);
+    this.throttle = new SignInThrottle(deps.db, this.now, deps.rateLimiter);
   }
 
   private get k() {

@@ -12,6 +12,7 @@ import { emailSchema, hashToken, passwordSchema } from './accounts.js';
 import type { Mailer } from './mail.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { ValidationError } from './publishing.js';
+import type { RateLimiter } from './rate-limits.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 
 export const READER_SESSION_DAYS = 60;
@@ -60,6 +61,8 @@ const signUpSchema = z.object({
 
 export interface ReadersDeps {
   db: Db;
+  /** Shared counters (Redis) checked before the database's sign-in attempts. */
+  rateLimiter?: RateLimiter;
   mailer: Mailer;
   origin: string;
   siteName: string;
@@ -75,7 +78,7 @@ export class Readers {
 
   constructor(private readonly deps: ReadersDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.throttle = new SignInThrottle(deps.db, this.now);
+    this.throttle = new SignInThrottle(deps.db, this.now, deps.rateLimiter);
   }
 
   private get k() {

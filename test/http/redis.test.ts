@@ -143,6 +143,16 @@ const portOf = (app: App) => {
   return typeof address === 'object' && address ? address.port : 0;
 };
 
+describe('REDIS_URL and REDIS_KEY_PREFIX', () => {
+  it('take redis:// or rediss:// with a host, and a plain prefix', () => {
+    for (const url of ['redis://127.0.0.1:6379', 'rediss://user:secret@cache.internal:6380/2', 'redis://[::1]:6379', 'redis://redis_cache']) expect(loadConfig({ REDIS_URL: url }).REDIS_URL).toBe(url);
+    expect(loadConfig({}).REDIS_URL).toBeUndefined();
+    expect(loadConfig({}).REDIS_KEY_PREFIX).toBe('newsdesk:');
+    for (const url of ['http://127.0.0.1:6379', 'redis://', 'redis:/host', '127.0.0.1:6379']) expect(() => loadConfig({ REDIS_URL: url })).toThrow(/REDIS_URL: must be redis:\/\/host:6379/);
+    expect(() => loadConfig({ REDIS_KEY_PREFIX: 'has spaces*' })).toThrow(/REDIS_KEY_PREFIX/);
+  });
+});
+
 describe.skipIf(!redisUp)('Redis', () => {
   const prefixes: string[] = [];
   let redis: Redis;
