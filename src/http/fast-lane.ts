@@ -14,12 +14,28 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isNotModified, pickEncoding } from './negotiate.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 
-export type FastLaneObserver = (status: number, seconds: number) => void;
+/** Requests answered since start, by status (cumulative, for the metrics collectors). */
+export type FastLaneCounts = ReadonlyMap<number, number>;
+
+type Encoding = 'br' | 'gzip' | 'identity';
+
+/** Accept-Encoding values repeat (a handful of browsers): negotiate each once. */
+const negotiated = new Map<string, Encoding>();
+function encodingFor(acceptEncoding: string | undefined): Encoding {
+  if (acceptEncoding === undefined) return 'identity';
+  let e = negotiated.get(acceptEncoding);
+  if (e === undefined) {
+    e = pickEncoding(acceptEncoding);
+    if (negotiated.size < 1000) negotiated.set(acceptEncoding, e);
+  }
+  return e;
+}
 
 export class FastLane {
   /** Request URL (path and query, as sent) -> page cache key. Insertion-ordered: oldest first. */
   private readonly keys = new Map<string, string>();
-  private observer: FastLaneObserver | undefined;
+  /** Answered since start: counted here, not per request in prom-client. */
+  private readonly counts = new Map<number, number>();
 
   constructor(
     private readonly cache: PageCache,
@@ -28,9 +44,9 @@ export class FastLane {
     private readonly maxUrls = 20_000,
   ) {}
 
-  /** Metrics: called once per answered request. */
-  observe(observer: FastLaneObserver): void {
-    this.observer = observer;
+  /** Metrics: the requests answered since start, by status. */
+  answered(): FastLaneCounts {
+    return this.counts;
   }
 
   /** The normal path served `page` (cache key `key`) for `url` with `headers`: remember both. */
@@ -70,20 +86,24 @@ export class FastLane {
       this.keys.delete(url);
       return false;
     }
-    const started = process.hrtime.bigint();
     this.cache.hits++;
-    if (isNotModified(req.headers, page.etag, page.lastModifiedMs)) {
+    if ((req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined) && isNotModified(req.headers, page.etag, page.lastModifiedMs)) {
       res.writeHead(304, headers);
       res.end();
-      this.done(304, started);
+      this.done(304);
       return true;
     }
-    const encoding = pickEncoding(req.headers['accept-encoding']);
+    const encoding = encodingFor(req.headers['accept-encoding']);
     const send = (body: Buffer) => {
-      const h = encoding === 'identity' ? { ...headers, 'content-length': String(body.length) } : { ...headers, 'content-encoding': encoding, 'content-length': String(body.length) };
-      res.writeHead(200, h);
+      // The header list of this page in this encoding, built once and reused.
+      let raw = page.replayRaw.get(encoding);
+      if (!raw) {
+        raw = Object.entries({ ...headers, ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }), 'content-length': String(body.length) }).flat();
+        page.replayRaw.set(encoding, raw);
+      }
+      res.writeHead(200, raw);
       res.end(req.method === 'HEAD' ? undefined : body);
-      this.done(200, started);
+      this.done(200);
     };
     const ready = page.encodedNow(encoding);
     if (ready) send(ready);
@@ -95,7 +115,7 @@ export class FastLane {
     return true;
   }
 
-  private done(status: number, started: bigint): void {
-    this.observer?.(status, Number(process.hrtime.bigint() - started) / 1e9);
+  private done(status: number): void {
+    this.counts.set(status, (this.counts.get(status) ?? 0) + 1);
   }
 }

@@ -40,6 +40,8 @@ export class CachedPage {
   private readonly compressedNow = new Map<Exclude<Encoding, 'identity'>, Buffer>();
   /** The headers of this page's 200 response, for the fast lane (http/fast-lane.ts) to replay. */
   replayHeaders: Record<string, string> | undefined;
+  /** Those headers as the flat list writeHead takes, per encoding (fast lane). */
+  readonly replayRaw = new Map<Encoding, string[]>();
   /** RenderedPage.headers: what the route sends with this page besides its usual headers. */
   headers: Readonly<Record<string, string>> | undefined;
 

@@ -90,6 +90,6 @@ describe('the fast lane for cached pages', () => {
     // Reported in /metrics as its own route.
     await fetch(`${origin}${path}`);
     const metrics = await (await fetch(`${origin}/metrics`)).text();
-    expect(metrics).toMatch(/newsdesk_http_requests_total\{method="GET",route="page cache \(fast lane\)",status="200"\} [1-9]/);
+    expect(metrics).toMatch(/newsdesk_fast_lane_requests_total\{status="200"\} [1-9]/);
   });
 });
