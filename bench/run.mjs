@@ -304,6 +304,8 @@ async function startNewsdesk(name, dataDir, extraEnv) {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     SEED_DEMO_CONTENT: 'true',
+    // No ffmpeg demo stream competing with the server for the CPU.
+    DEMO_STREAM: 'false',
     NODE_ENV: 'production',
     ...extraEnv,
   };

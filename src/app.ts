@@ -50,6 +50,7 @@ import { NewsroomLists } from './storage/repositories/newsroom-lists.js';
 import { SettingsRepository } from './storage/repositories/catalog.js';
 import { registerSiteRoutes } from './site/routes.js';
 import { registerLiveRoutes } from './site/live/routes.js';
+import { registerDemoStreamRoutes } from './site/live/demo-stream-routes.js';
 import { Editions } from './core/editions.js';
 import { Translations } from './services/translations.js';
 import { openDatabase } from './storage/db.js';
@@ -220,6 +221,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerFeedRoutes(server, discovery);
   registerSearchRoutes(server, { search, reading, site });
   registerLiteRoutes(server, { reading, site });
+  registerDemoStreamRoutes(server, dataDir);
   registerLiveRoutes(server, { site, live, cache, assets, options: { origin, siteName: config.SITE_NAME } });
   registerLiveBlogRoutes(server, { liveBlog, reading, events, site });
   registerSitemapRoutes(server, discovery);

@@ -15,6 +15,7 @@ import { openDatabase } from '../storage/db.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { generateArchive } from '../seed/generate.js';
 import { progress } from '../seed/progress.js';
+import { startDemoStream } from '../live/demo-stream.js';
 import { backupSite, checkBackup, defaultBackupName, restoreSite, totalRows } from '../services/backup.js';
 import type { LoadedReport } from '../services/backup.js';
 import { projectRoot } from '../http/project-root.js';
@@ -48,6 +49,8 @@ async function serve(config: Config): Promise<void> {
   }
   await app.server.listen({ host: config.HOST, port: config.PORT });
   app.startScheduler();
+  // The demo channels' stream, made here by ffmpeg when it is installed (never in tests).
+  const demoStream = config.DEMO_STREAM && config.NODE_ENV !== 'test' ? startDemoStream(resolve(config.DATA_DIR), say) : undefined;
   const address = app.server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const origin = config.PUBLIC_URL ? publicOrigin(config) : `http://${config.HOST === '127.0.0.1' || config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
@@ -63,6 +66,7 @@ async function serve(config: Config): Promise<void> {
   } else {
     say(`  Newsroom: ${origin}/admin (sign in with your account)`);
   }
+  say(demoStream ? `  Live TV: ${origin}/live plays a demo stream made by ffmpeg (DEMO_STREAM=false turns it off).` : `  Live TV: ${origin}/live (install ffmpeg for a demo stream, or set a channel's stream in /admin/live).`);
   say('  Press Ctrl+C to stop.');
 
   let stopping = false;
@@ -70,6 +74,7 @@ async function serve(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     say(`\n${signal} received: finishing requests in flight, then stopping.`);
+    demoStream?.stop();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     app.close().then(

@@ -55,6 +55,8 @@ export const configSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
   SEED_DEMO_CONTENT: bool.default(true),
+  /** Run ffmpeg (when installed) to make the demo channels' live stream (served under /live-demo/). */
+  DEMO_STREAM: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SITE_NAME: z.string().min(1).max(80).default('Newsdesk Network'),
   SITE_TAGLINE: z.string().max(200).default('News, analysis and live TV from around the world'),

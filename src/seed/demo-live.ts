@@ -4,11 +4,13 @@
  * the morning with a magazine on the half hour, a midday show, rolling news through the
  * afternoon, an evening flagship (a long interview on Sundays), rolling news to midnight.
  *
- * The stream addresses are placeholders (http://127.0.0.1:8080/live/...): there is no demo
- * stream. Replace them in /admin/live with the channel's real HLS master playlist; the
- * newsroom checks it on save. Until then the live page shows the player and the schedule,
- * and the player reports that the stream is unavailable.
+ * Both channels point at the demo stream `newsdesk serve` makes with ffmpeg when it is
+ * installed (src/live/demo-stream.ts, served same-origin under /live-demo/). Replace them in
+ * /admin/live with the channel's real HLS master playlist; the newsroom checks it on save.
+ * Without ffmpeg the live page shows the player and the schedule, and the player reports that
+ * the stream is unavailable.
  */
+import { DEMO_AUDIO_URL, DEMO_MASTER_URL } from '../live/demo-stream.js';
 import type { Kysely } from 'kysely';
 import type { Language } from '../core/articles.js';
 import { EVERY_DAY, weekdayMask } from '../core/schedule.js';
@@ -16,7 +18,6 @@ import { slugify } from '../core/slugs.js';
 import { LiveRepository } from '../storage/repositories/live.js';
 import type { Database } from '../storage/schema.js';
 
-export const DEMO_STREAM_BASE = 'http://127.0.0.1:8080/live';
 
 interface DemoProgramme {
   title: string;
@@ -28,7 +29,6 @@ interface DemoProgramme {
 interface DemoChannel {
   name: string;
   language: Language;
-  streamPath: string;
   description: string;
   programmes: DemoProgramme[];
 }
@@ -42,7 +42,6 @@ export const DEMO_CHANNELS: readonly DemoChannel[] = [
   {
     name: 'Newsdesk TV',
     language: 'en',
-    streamPath: '',
     description: 'Round-the-clock news from the Newsdesk Network: bulletins, live coverage and interviews from our correspondents around the world.',
     programmes: [
       {
@@ -89,7 +88,6 @@ export const DEMO_CHANNELS: readonly DemoChannel[] = [
   {
     name: 'Newsdesk TV en español',
     language: 'es',
-    streamPath: '/es',
     description: 'Noticias las 24 horas de la red Newsdesk: boletines, cobertura en directo y entrevistas con nuestros corresponsales en todo el mundo.',
     programmes: [
       {
@@ -149,8 +147,9 @@ export async function seedDemoLive(db: Kysely<Database>, now: Date): Promise<{ c
         slug: slugify(c.name),
         name: c.name,
         language: c.language,
-        masterUrl: `${DEMO_STREAM_BASE}${c.streamPath}/master.m3u8`,
-        audioUrl: `${DEMO_STREAM_BASE}${c.streamPath}/audio.m3u8`,
+        // Both channels show the one demo stream `newsdesk serve` makes with ffmpeg.
+        masterUrl: DEMO_MASTER_URL,
+        audioUrl: DEMO_AUDIO_URL,
         posterMediaId: null,
         timeZone: 'America/Caracas',
         description: c.description,
