@@ -3,10 +3,9 @@
  * `newsdesk serve` process takes a comment, answers 201, and is killed with SIGKILL at that
  * moment; the comment and its count are in the database afterwards. On both databases.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
@@ -15,16 +14,8 @@ import { createTestDatabase } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { factories } from '../helpers/factories.js';
+import { startServeProcess } from '../helpers/serve-process.js';
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  server.close();
-  return port;
-}
 
 describe.each(DIALECTS)('comment durability on %s', (dialect) => {
   let tdb: TestDatabase;
@@ -53,18 +44,9 @@ describe.each(DIALECTS)('comment durability on %s', (dialect) => {
   });
 
   it('keeps a comment acknowledged just before SIGKILL', async () => {
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['dist/newsdesk.js', 'serve'], {
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url, SEED_DEMO_CONTENT: 'false', PUBLIC_URL: origin },
-      stdio: 'ignore',
-    });
-    let up = false;
-    for (let i = 0; i < 300 && !up; i++) {
-      up = await fetch(`${origin}/healthz`).then((r) => r.ok).catch(() => false);
-      if (!up) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(up).toBe(true);
+    const server = await startServeProcess({ DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url });
+    const { origin } = server;
+    child = server.child;
     // Sign in by password is simplest over the wire: give the reader one first.
     const { hashPassword } = await import('../../src/services/passwords.js');
     const db = openDatabase(tdb.url);

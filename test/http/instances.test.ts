@@ -5,10 +5,9 @@
  * instance keeps answering every request, and the killed one, started again, rejoins: it
  * serves, and hears the other's changes (its cached page is refreshed by an edit made there).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
@@ -17,18 +16,10 @@ import { hashPassword } from '../../src/services/passwords.js';
 import { DIALECTS, createTestDatabase } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
 import { factories } from '../helpers/factories.js';
+import { startServeProcess } from '../helpers/serve-process.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  server.close();
-  return port;
-}
 
 interface Instance {
   origin: string;
@@ -43,18 +34,9 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('an instance killed unde
   const running: ChildProcess[] = [];
 
   async function start(port?: number): Promise<Instance> {
-    const p = port ?? (await freePort());
-    const origin = `http://127.0.0.1:${p}`;
-    const child = spawn(process.execPath, ['dist/newsdesk.js', 'serve'], {
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(p), DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url, SEED_DEMO_CONTENT: 'false', PUBLIC_URL: 'https://news.example.test', TRUST_PROXY: 'false' },
-      stdio: 'ignore',
-    });
+    const { origin, child } = await startServeProcess({ DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url, PUBLIC_URL: 'https://news.example.test', TRUST_PROXY: 'false' }, port);
     running.push(child);
-    for (let i = 0; i < 300; i++) {
-      if (await fetch(`${origin}/readyz`).then((r) => r.ok).catch(() => false)) return { origin, child };
-      await sleep(100);
-    }
-    throw new Error(`instance on ${origin} did not start`);
+    return { origin, child };
   }
 
   /** A reader session over the wire (password sign-in), and a staff session. */

@@ -14,8 +14,6 @@
  * Every run works under its own key prefix and deletes its keys afterwards.
  */
 import { once } from 'node:events';
-import { connect, createServer } from 'node:net';
-import type { Server, Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { sql } from 'kysely';
@@ -39,59 +37,23 @@ import { startTestApp } from '../helpers/app.js';
 import { createTestDatabase, DIALECTS } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
 import { factories } from '../helpers/factories.js';
+import { freePort } from '../helpers/serve-process.js';
+import { TcpProxy } from '../helpers/tcp-proxy.js';
 import { signedUpReader } from '../helpers/readers.js';
 import type { ReaderClient } from '../helpers/readers.js';
 import { REDIS_URL, deleteKeys, redisUp, testKeyPrefix, testRedisClient } from '../helpers/redis.js';
 
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 1;
-}
 
-/** A TCP proxy to Redis that can be cut (every connection dropped, new ones refused) and restored on the same port. */
-class RedisProxy {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  async up(): Promise<void> {
+/** A TCP proxy to Redis that can be cut and restored (test/helpers/tcp-proxy.ts). */
+class RedisProxy extends TcpProxy {
+  constructor() {
     const target = new URL(REDIS_URL);
-    const server = createServer((client) => {
-      const upstream = connect(Number(target.port || 6379), target.hostname);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-    server.listen(this.port, '127.0.0.1');
-    await once(server, 'listening');
-    const address = server.address();
-    this.port = typeof address === 'object' && address ? address.port : 0;
-    this.server = server;
-  }
-
-  async down(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const s of this.sockets) s.destroy();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    super({ host: target.hostname, port: Number(target.port || 6379) });
   }
 
   /** redis://127.0.0.1:<port>, keeping the database number and credentials of REDIS_URL. */
   get url(): string {
-    const u = new URL(REDIS_URL);
-    u.hostname = '127.0.0.1';
-    u.port = String(this.port);
-    return u.toString();
+    return this.via(REDIS_URL);
   }
 }
 
@@ -236,7 +198,7 @@ describe.skipIf(!redisUp)('Redis', () => {
 
     it('fails open at once when Redis cannot be reached, and reports it once', async () => {
       const reported: unknown[] = [];
-      const client = connectRedis(`redis://127.0.0.1:${await closedPort()}`, { name: 'test-closed', failFast: true, onError: () => undefined });
+      const client = connectRedis(`redis://127.0.0.1:${await freePort()}`, { name: 'test-closed', failFast: true, onError: () => undefined });
       try {
         const unreachable = new RedisRateLimiter(client, { prefix: 'unused:', onError: (err) => reported.push(err) });
         const started = Date.now();
@@ -511,7 +473,7 @@ describe.skipIf(!redisUp)('Redis', () => {
     const mail: MailMessage[] = [];
 
     it('starts and serves with REDIS_URL pointing at a closed port', async () => {
-      const closed = await startTestApp('sqlite', { REDIS_URL: `redis://127.0.0.1:${await closedPort()}`, REDIS_KEY_PREFIX: newPrefix() }, { mailer: { send: (m) => Promise.resolve(void mail.push(m)) } });
+      const closed = await startTestApp('sqlite', { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, REDIS_KEY_PREFIX: newPrefix() }, { mailer: { send: (m) => Promise.resolve(void mail.push(m)) } });
       try {
         const section = await closed.make.section({ slug: 'news', name: 'News' });
         const a = await closed.make.article({ sectionId: section.id, headline: 'Nobody home at the cache' });

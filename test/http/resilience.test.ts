@@ -6,9 +6,6 @@
  * that needs the database answers 503 with Retry-After at once (never a hang, never a 500),
  * no write is half-done, and when it is back everything recovers without a restart.
  */
-import { once } from 'node:events';
-import { connect, createServer } from 'node:net';
-import type { Server, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createApp } from '../../src/app.js';
@@ -18,46 +15,11 @@ import { openDatabase } from '../../src/storage/db.js';
 import { DIALECTS, createTestDatabase } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
 import { factories } from '../helpers/factories.js';
-
-/** A TCP proxy to PostgreSQL that can be cut and restored on the same port. */
-class DatabaseProxy {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async up(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-    server.listen(this.port, '127.0.0.1');
-    await once(server, 'listening');
-    const address = server.address();
-    this.port = typeof address === 'object' && address ? address.port : 0;
-    this.server = server;
-  }
-
-  /** Like a database restart: every open connection is dropped, new ones are refused. */
-  async down(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const s of this.sockets) s.destroy();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
+import { TcpProxy } from '../helpers/tcp-proxy.js';
 
 describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL restarted under load (%s)', () => {
   let tdb: TestDatabase;
-  let proxy: DatabaseProxy;
+  let proxy: TcpProxy;
   let app: App;
   let story: Article;
   let storyPath: string;
@@ -66,10 +28,9 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL restarted un
   beforeAll(async () => {
     tdb = await createTestDatabase('postgres');
     const target = new URL(tdb.url);
-    proxy = new DatabaseProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    proxy = new TcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     await proxy.up();
-    const viaProxy = new URL(tdb.url);
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    const viaProxy = new URL(proxy.via(tdb.url));
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: tdb.dataDir, DATABASE_URL: viaProxy.toString(), PUBLIC_URL: 'https://news.example.test' });
     app = await createApp(config, { db: openDatabase(viaProxy.toString()), mailer: { send: () => Promise.resolve() } });
     const make = factories({ db: app.db, events: app.events });

@@ -4,26 +4,18 @@
  * full, readers holding a live comments stream are told to reconnect (and the stream ends),
  * and the process exits cleanly, refusing new connections.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createTestDatabase } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
 import { factories } from '../helpers/factories.js';
+import { startServeProcess } from '../helpers/serve-process.js';
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  server.close();
-  return port;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,18 +41,9 @@ describe('graceful shutdown on SIGTERM', () => {
   });
 
   it('finishes the request in flight, tells live readers to reconnect, and exits cleanly', async () => {
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['dist/newsdesk.js', 'serve'], {
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url, SEED_DEMO_CONTENT: 'false', PUBLIC_URL: origin },
-      stdio: 'ignore',
-    });
-    let up = false;
-    for (let i = 0; i < 300 && !up; i++) {
-      up = await fetch(`${origin}/readyz`).then((r) => r.ok).catch(() => false);
-      if (!up) await sleep(100);
-    }
-    expect(up).toBe(true);
+    const server = await startServeProcess({ DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url });
+    const { origin, port } = server;
+    child = server.child;
 
     // A reader with the live comments stream open.
     const live = await fetch(`${origin}/articles/${articleId}/comments/events`);

@@ -1,0 +1,44 @@
+/**
+ * The real server as production runs it: `node dist/newsdesk.js serve` in a child process
+ * (build it first with scripts/build.mjs), on a free loopback port, ready when /readyz says
+ * so. For the tests that kill, stop or restart an instance.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+
+/** A loopback port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+export interface ServeProcess {
+  origin: string;
+  port: number;
+  child: ChildProcess;
+}
+
+/**
+ * Starts `newsdesk serve` on `port` (or a free one) with the test environment plus `env`
+ * (DATA_DIR and DATABASE_URL at least), and waits until it is ready.
+ */
+export async function startServeProcess(env: Record<string, string>, port?: number): Promise<ServeProcess> {
+  const p = port ?? (await freePort());
+  const origin = `http://127.0.0.1:${p}`;
+  const child = spawn(process.execPath, ['dist/newsdesk.js', 'serve'], {
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(p), SEED_DEMO_CONTENT: 'false', PUBLIC_URL: origin, ...env },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`${origin}/readyz`).then((r) => r.ok).catch(() => false)) return { origin, port: p, child };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`newsdesk serve on ${origin} did not become ready`);
+}
