@@ -25,6 +25,8 @@ export const SEARCH_PAGE_SIZE = 10;
  * want older stories narrow by date, which applies before the cap.
  */
 export const SEARCH_CANDIDATES = 1000;
+/** Match ids filtered per query (bound parameters stay well under SQLite's limit). */
+const CANDIDATE_CHUNK = 2000;
 
 /** Rewrites one story's index entry from what the database holds now (call inside the write's transaction). */
 export async function reindexArticle(db: Executor, dialect: Dialect, articleId: number): Promise<void> {
@@ -131,22 +133,29 @@ export class SearchService {
     const k = this.db.kysely;
     const matches = this.db.dialect === 'sqlite' ? sqliteMatchIds(stems) : postgresMatchIds(stems);
 
-    // 1. Candidates: the newest matches that pass every filter, without ranking (an index walk).
-    let base = k
-      .selectFrom(matches)
-      .innerJoin('articles as a', 'a.id', 'm.article_id')
-      .where('a.language', '=', query.language);
-    if (!query.includeUnpublished) base = base.where('a.status', '=', 'published').where('a.published_at', '<=', this.now().toISOString());
-    if (query.sectionIds && query.sectionIds.length > 0) base = base.where('a.section_id', 'in', [...query.sectionIds]);
-    if (query.label) base = base.where('a.label', '=', query.label);
-    if (query.authorId !== undefined) {
-      const authorId = query.authorId;
-      base = base.where((eb) => eb.exists(eb.selectFrom('article_authors as aa').select('aa.article_id').whereRef('aa.article_id', '=', 'a.id').where('aa.author_id', '=', authorId)));
+    // 1. Candidates: the newest matches that pass every filter, without ranking. The match
+    //    is read alone (index order, newest id first) and the filters are applied to it in
+    //    chunks: joined in one query, SQLite re-ran the full-text match for each story row.
+    const matchIds = (await k.selectFrom(matches).select('m.article_id').orderBy('m.article_id', 'desc').execute()).map((r) => r.article_id);
+    const candidates: Array<{ id: number; published_at: string | null }> = [];
+    for (let i = 0; i < matchIds.length && candidates.length <= this.candidateLimit; i += CANDIDATE_CHUNK) {
+      let q = k
+        .selectFrom('articles as a')
+        .select(['a.id', 'a.published_at'])
+        .where('a.id', 'in', matchIds.slice(i, i + CANDIDATE_CHUNK))
+        .where('a.language', '=', query.language);
+      if (!query.includeUnpublished) q = q.where('a.status', '=', 'published').where('a.published_at', '<=', this.now().toISOString());
+      if (query.sectionIds && query.sectionIds.length > 0) q = q.where('a.section_id', 'in', [...query.sectionIds]);
+      if (query.label) q = q.where('a.label', '=', query.label);
+      if (query.authorId !== undefined) {
+        const authorId = query.authorId;
+        q = q.where((eb) => eb.exists(eb.selectFrom('article_authors as aa').select('aa.article_id').whereRef('aa.article_id', '=', 'a.id').where('aa.author_id', '=', authorId)));
+      }
+      if (query.from) q = q.where('a.published_at', '>=', new Date(`${query.from}T00:00:00Z`).toISOString());
+      if (query.to) q = q.where('a.published_at', '<', new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000).toISOString());
+      candidates.push(...(await q.orderBy('a.id', 'desc').execute()));
     }
-    if (query.from) base = base.where('a.published_at', '>=', new Date(`${query.from}T00:00:00Z`).toISOString());
-    if (query.to) base = base.where('a.published_at', '<', new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000).toISOString());
-
-    const candidates = await base.select(['a.id', 'a.published_at']).orderBy('a.id', 'desc').limit(this.candidateLimit + 1).execute();
+    candidates.splice(this.candidateLimit + 1);
     const capped = candidates.length > this.candidateLimit;
     if (capped) candidates.pop();
     const total = candidates.length;
