@@ -50,8 +50,11 @@ export function normaliseUpdateText(text: string): string {
   );
 }
 
-/** `**bold**`, `*italic*` and `[text](url)` inside one line; nesting is not supported. */
-function parseInline(text: string): InlineNode[] {
+/**
+ * `**bold**`, `*italic*` and `[text](url)` inside one line; nesting is not supported. Also
+ * reads the demo newsroom's paragraphs (seed/demo-to-doc.ts).
+ */
+export function parseInline(text: string): InlineNode[] {
   const out: InlineNode[] = [];
   const pattern = /\*\*([^*\n]+)\*\*|\*([^*\n]+)\*|\[([^\]\n]+)\]\(([^)\s]+)\)/g;
   let last = 0;

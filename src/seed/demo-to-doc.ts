@@ -1,28 +1,9 @@
 /** Turns the demo authoring format into the stored rich-text document. */
-import type { BlockNode, InlineNode, Mark, ParagraphNode } from '../core/richtext.js';
+import { parseInline } from '../core/live-blog.js';
+import type { BlockNode, ParagraphNode } from '../core/richtext.js';
 import type { DemoBlock } from './demo/types.js';
 
-/**
- * `**bold**`, `*italic*` and `[text](url)` inside a demo paragraph. Demo text is ours, so
- * this is a small tokenizer, not a Markdown implementation; nesting is not supported.
- */
-export function parseInline(text: string): InlineNode[] {
-  const out: InlineNode[] = [];
-  const pattern = /\*\*([^*]+)\*\*|\*([^*]+)\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
-  let last = 0;
-  const push = (t: string, marks?: Mark[]) => {
-    if (t) out.push(marks ? { type: 'text', text: t, marks } : { type: 'text', text: t });
-  };
-  for (const m of text.matchAll(pattern)) {
-    push(text.slice(last, m.index));
-    if (m[1] !== undefined) push(m[1], [{ type: 'bold' }]);
-    else if (m[2] !== undefined) push(m[2], [{ type: 'italic' }]);
-    else if (m[3] !== undefined && m[4] !== undefined) push(m[3], [{ type: 'link', attrs: { href: m[4] } }]);
-    last = m.index + m[0].length;
-  }
-  push(text.slice(last));
-  return out;
-}
+// Demo paragraphs use the newsroom's light markup (`**bold**`, `*italic*`, links): one reader for both.
 
 const paragraph = (text: string): ParagraphNode => ({ type: 'paragraph', content: parseInline(text) });
 
