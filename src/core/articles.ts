@@ -38,6 +38,10 @@ export interface Article {
   commentsPremoderated: boolean;
   commentCount: number;
   version: number;
+  /** The story has or had live coverage (docs/live-blog.md): only then has it live updates to read. */
+  hasLiveBlog: boolean;
+  /** Its lead video (videos table), if any. */
+  leadVideoId: number | null;
 }
 
 export interface Correction {

@@ -94,24 +94,16 @@ export class FastLane {
       return true;
     }
     const encoding = encodingFor(req.headers['accept-encoding']);
-    const send = (body: Buffer) => {
-      // The header list of this page in this encoding, built once and reused.
-      let raw = page.replayRaw.get(encoding);
-      if (!raw) {
-        raw = Object.entries({ ...headers, ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }), 'content-length': String(body.length) }).flat();
-        page.replayRaw.set(encoding, raw);
-      }
-      res.writeHead(200, raw);
-      res.end(req.method === 'HEAD' ? undefined : body);
-      this.done(200);
-    };
-    const ready = page.encodedNow(encoding);
-    if (ready) send(ready);
-    else
-      page.encoded(encoding).then(send, () => {
-        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('Something went wrong.');
-      });
+    const body = page.encoded(encoding);
+    // The header list of this page in this encoding, built once and reused.
+    let raw = page.replayRaw.get(encoding);
+    if (!raw) {
+      raw = Object.entries({ ...headers, ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }), 'content-length': String(body.length) }).flat();
+      page.replayRaw.set(encoding, raw);
+    }
+    res.writeHead(200, raw);
+    res.end(req.method === 'HEAD' ? undefined : body);
+    this.done(200);
     return true;
   }
 

@@ -4,11 +4,7 @@
  * Compression happens once per page and encoding, on first demand, never per request.
  */
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
-
-const brotli = promisify(brotliCompress);
-const gz = promisify(gzip);
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -36,8 +32,7 @@ export class CachedPage {
   /** The tags as CDNs want them, joined once: Surrogate-Key (Varnish, Fastly) and Cache-Tag (Cloudflare). */
   readonly surrogateKey: string;
   readonly cacheTag: string;
-  private readonly compressed = new Map<Exclude<Encoding, 'identity'>, Promise<Buffer>>();
-  private readonly compressedNow = new Map<Exclude<Encoding, 'identity'>, Buffer>();
+  private readonly compressed = new Map<Exclude<Encoding, 'identity'>, Buffer>();
   /** The headers of this page's 200 response, for the fast lane (http/fast-lane.ts) to replay. */
   replayHeaders: Record<string, string> | undefined;
   /** Those headers as the flat list writeHead takes, per encoding (fast lane). */
@@ -61,23 +56,23 @@ export class CachedPage {
     this.cacheTag = [...tags].join(',');
   }
 
-  /** The body in the given encoding, compressed on first use and kept. */
-  encoded(encoding: Encoding): Promise<Buffer> {
-    if (encoding === 'identity') return Promise.resolve(this.body);
-    let done = this.compressed.get(encoding);
-    if (!done) {
-      done = encoding === 'br'
-        ? brotli(this.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: this.body.length } })
-        : gz(this.body, { level: 6 });
-      done.then((bytes) => this.compressedNow.set(encoding, bytes), () => undefined);
-      this.compressed.set(encoding, done);
+  /**
+   * The body in the given encoding, compressed on first use and kept. Synchronously: a page
+   * is 20-40 KB, which gzip level 6 compresses in about 0.3 ms, while zlib's asynchronous
+   * form cost more main-thread time than that in handle set-up and callbacks (--cpu-prof of
+   * the cache-miss benchmark, docs/performance.md), and its thread pool shares the same two
+   * cores anyway.
+   */
+  encoded(encoding: Encoding): Buffer {
+    if (encoding === 'identity') return this.body;
+    let bytes = this.compressed.get(encoding);
+    if (!bytes) {
+      bytes = encoding === 'br'
+        ? brotliCompressSync(this.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: this.body.length } })
+        : gzipSync(this.body, { level: 6 });
+      this.compressed.set(encoding, bytes);
     }
-    return done;
-  }
-
-  /** The body in the encoding if it is ready now (no promise, no tick): the fast lane's path. */
-  encodedNow(encoding: Encoding): Buffer | undefined {
-    return encoding === 'identity' ? this.body : this.compressedNow.get(encoding);
+    return bytes;
   }
 }
 

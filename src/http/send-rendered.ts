@@ -18,5 +18,5 @@ export async function sendRendered(req: FastifyRequest, reply: FastifyReply, pag
   if (isNotModified(req.headers, page.etag, page.lastModifiedMs)) return reply.code(304).send();
   const encoding = pickEncoding(req.headers['accept-encoding']);
   if (encoding !== 'identity') reply.header('content-encoding', encoding);
-  return reply.send(await page.encoded(encoding));
+  return reply.send(page.encoded(encoding));
 }

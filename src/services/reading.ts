@@ -186,7 +186,14 @@ export class ReadingService {
   }
 
   private async cards(summaries: readonly ArticleSummary[], tree: SectionTree): Promise<Card[]> {
-    const media = await this.media.byIds(summaries.flatMap((s) => (s.leadMediaId === null ? [] : [s.leadMediaId])));
+    return this.toCards(summaries, tree, await this.cardMedia(summaries));
+  }
+
+  private cardMedia(summaries: readonly ArticleSummary[]): Promise<Map<number, MediaAsset>> {
+    return this.media.byIds(summaries.flatMap((s) => (s.leadMediaId === null ? [] : [s.leadMediaId])));
+  }
+
+  private toCards(summaries: readonly ArticleSummary[], tree: SectionTree, media: ReadonlyMap<number, MediaAsset>): Card[] {
     return summaries.map((s) => {
       const section = tree.byId.get(s.sectionId);
       return {
@@ -215,7 +222,7 @@ export class ReadingService {
     if (!section) throw new Error(`article ${article.id} is in missing section ${article.sectionId}`);
     const relatedIds = referencedArticleIds(article.body);
     const mediaIds = [...referencedMediaIds(article.body), ...[article.leadMediaId, article.socialMediaId].filter((id) => id !== null)];
-    const [authorIds, tagIds, corrections, relatedSummaries, media, more, translationGroup] = await Promise.all([
+    const [authorIds, tagIds, corrections, relatedSummaries, media, more, translationGroup, leadVideo] = await Promise.all([
       this.articles.authorIdsFor([article.id]),
       this.articles.tagIdsFor(article.id),
       this.articles.correctionsFor(article.id),
@@ -223,9 +230,13 @@ export class ReadingService {
       this.media.byIds(mediaIds),
       this.articles.listPublished({ language: article.language, now, sectionIds: [article.sectionId], excludeIds: [article.id, ...relatedIds], limit: 4 }),
       this.translationRepo.othersOf(article.id),
+      article.leadVideoId === null ? undefined : this.videos.byId(article.leadVideoId),
     ]);
     const authorsById = await this.authors.byIds(authorIds.get(article.id) ?? []);
-    const [tags, relatedCards, moreCards] = await Promise.all([this.tags.byIds(tagIds), this.cards(relatedSummaries, tree), this.cards(more, tree)]);
+    // One media query for both lists of cards.
+    const [tags, cardMedia] = await Promise.all([this.tags.byIds(tagIds), this.cardMedia([...relatedSummaries, ...more])]);
+    const relatedCards = this.toCards(relatedSummaries, tree, cardMedia);
+    const moreCards = this.toCards(more, tree, cardMedia);
     return {
       article,
       url: this.articleUrl(tree, article),
@@ -243,7 +254,7 @@ export class ReadingService {
       translations: await this.translationsOf(translationGroup, now),
       translationIds: translationGroup.map((t) => t.id),
       moreFromSection: moreCards,
-      leadVideo: await this.videos.leadOf(article.id),
+      leadVideo,
       lastModified: article.updatedAt,
     };
   }

@@ -37,9 +37,21 @@ export function formatNumber(n: number, style: Pick<DateStyle, 'locale'>): strin
   return f.format(n);
 }
 
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** The edition's list formatter, made once per locale (making one costs more than using it). */
+export function listFormatter(style: Pick<DateStyle, 'locale'>): Intl.ListFormat {
+  let f = listFormats.get(style.locale);
+  if (!f) {
+    f = new Intl.ListFormat(style.locale, { type: 'conjunction' });
+    listFormats.set(style.locale, f);
+  }
+  return f;
+}
+
 /** "A, B and C" ("A, B y C"): names joined as the edition's language joins a list. */
 export function formatList(items: readonly string[], style: Pick<DateStyle, 'locale'>): string {
-  return new Intl.ListFormat(style.locale, { type: 'conjunction' }).format(items);
+  return listFormatter(style).format(items);
 }
 
 /** The message key of a story's label: t(labelKey('news')) is "News", "Noticias". */

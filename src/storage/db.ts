@@ -9,6 +9,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { withStatementCache } from './sqlite-statements.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -49,7 +50,21 @@ function openSqlite(file: string): Db {
   native.pragma('synchronous = NORMAL');
   native.pragma('foreign_keys = ON');
   native.pragma('busy_timeout = 5000');
-  return wrap(new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) }), 'sqlite');
+  // Table statistics for the query planner, as SQLite advises for long-lived connections: on
+  // open, then daily. Without them it guesses, and at a million comments one guess cost 2 s per
+  // story page (docs/performance.md). analysis_limit keeps it to a fraction of a second.
+  const optimize = () => {
+    native.pragma('analysis_limit = 1000');
+    native.pragma('optimize = 0x10002');
+  };
+  optimize();
+  const daily = setInterval(optimize, 24 * 60 * 60 * 1000);
+  daily.unref();
+  const database = withStatementCache(native, () => {
+    clearInterval(daily);
+    native.pragma('optimize');
+  });
+  return wrap(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
 }
 
 function wrap(kysely: Kysely<Database>, dialect: Dialect, pool?: pg.Pool): Db {

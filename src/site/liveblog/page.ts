@@ -37,6 +37,8 @@ export class LiveBlogPages {
 
   /** The live blog of a story's page; undefined when the story never had live coverage. */
   async load(article: Article): Promise<ArticleLiveBlog | undefined> {
+    // Most stories never had live coverage: their page costs no live-update query.
+    if (!article.hasLiveBlog) return undefined;
     const model = await this.deps.liveBlog.forArticle(article.id);
     if (!model) return undefined;
     // The player only while the coverage is live, and only if the edition has a channel.

@@ -1,5 +1,5 @@
 import type { ArticlePage as Model } from '../../services/reading.js';
-import { defaultWidth, formatDateTime, labelKey, mediaUrl } from '../format.js';
+import { defaultWidth, formatDateTime, labelKey, listFormatter, mediaUrl } from '../format.js';
 import { Breadcrumbs } from './components/Breadcrumbs.js';
 import { Card } from './components/Card.js';
 import { Picture } from './components/Picture.js';
@@ -63,7 +63,7 @@ function articleSeo(ctx: PageContext, m: Model): Seo {
 function Byline({ ctx, m }: { ctx: PageContext; m: Model }) {
   if (m.authors.length === 0) return null;
   // The list is joined as the edition's language joins one; each name part becomes its link.
-  const parts = new Intl.ListFormat(ctx.dates.locale, { type: 'conjunction' }).formatToParts(m.authors.map((p) => p.name));
+  const parts = listFormatter(ctx.dates).formatToParts(m.authors.map((p) => p.name));
   let next = 0;
   const names = parts.map((part) => {
     if (part.type !== 'element') return part.value;

@@ -66,6 +66,8 @@ const article: Article = {
   commentsPremoderated: false,
   commentCount: 0,
   version: 1,
+  hasLiveBlog: false,
+  leadVideoId: null,
 };
 const model: Model = {
   article,

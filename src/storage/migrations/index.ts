@@ -15,6 +15,7 @@ import * as articleTranslations from './2026-11-30T0800-article-translations.js'
 import * as liveTv from './2026-11-30T0900-live-tv.js';
 import * as leadVideo from './2026-11-30T1000-lead-video.js';
 import * as liveBlog from './2026-11-30T1100-live-blog.js';
+import * as featuredCommentsIndex from './2026-12-03T0900-featured-comments-index.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-content': content,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T0900-live-tv': liveTv,
   '2026-11-30T1000-lead-video': leadVideo,
   '2026-11-30T1100-live-blog': liveBlog,
+  '2026-12-03T0900-featured-comments-index': featuredCommentsIndex,
 };

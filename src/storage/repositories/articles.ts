@@ -94,6 +94,8 @@ export function rowToArticle(row: ArticleRow): Article {
     commentsPremoderated: row.comments_premoderated === 1,
     commentCount: row.comment_count,
     version: row.version,
+    hasLiveBlog: row.live_coverage === 1 || row.live_started_at !== null,
+    leadVideoId: row.lead_video_id,
   };
 }
 
