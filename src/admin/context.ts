@@ -15,6 +15,7 @@ import type { LiveBlogService } from '../services/live-blog.js';
 import type { Previews } from '../services/previews.js';
 import type { ReadingService } from '../services/reading.js';
 import type { LeadVideos } from '../services/videos.js';
+import { sendHtml } from '../http/compress.js';
 import { renderDocument } from '../site/render.js';
 import type { NewsroomLists } from '../storage/repositories/newsroom-lists.js';
 import type { AdminContext } from './views/AdminLayout.js';
@@ -73,5 +74,5 @@ export function adminContext(deps: AdminDeps, req: FastifyRequest, reply: Fastif
 
 /** Sends a newsroom page: never cached by anyone, never framed. */
 export function sendAdminPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').header('x-frame-options', 'DENY').type('text/html; charset=utf-8').send(renderDocument(page));
+  return sendHtml(reply.code(status).header('cache-control', 'no-store').header('x-frame-options', 'DENY'), renderDocument(page));
 }

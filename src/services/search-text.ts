@@ -22,9 +22,24 @@ export function words(text: string): Array<{ word: string; start: number; end: n
   return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
+/**
+ * Stems already worked out, per language. A language has a few tens of thousands of words in
+ * use, and the snippets of one results page stem every word of ten stories: without this,
+ * Snowball was half the CPU of a search (--cpu-prof, docs/performance.md). Bounded: emptied
+ * when full, which a long tail of rare words and names can reach.
+ */
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache: Record<Language, Map<string, string>> = { en: new Map(), es: new Map() };
+
 export function stem(word: string, language: Language): string {
+  const cache = stemCache[language];
+  const known = cache.get(word);
+  if (known !== undefined) return known;
   const folded = foldWord(word);
-  return /^\p{N}+$/u.test(folded) ? folded : stemmers[language].stem(folded);
+  const stemmed = /^\p{N}+$/u.test(folded) ? folded : stemmers[language].stem(folded);
+  if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+  cache.set(word, stemmed);
+  return stemmed;
 }
 
 /** The indexed form of a text: its stems, space-separated, in order. */

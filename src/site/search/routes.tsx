@@ -7,6 +7,7 @@ import type { Edition } from '../../core/editions.js';
 import { editionPath } from '../../core/editions.js';
 import type { ReadingService } from '../../services/reading.js';
 import type { SearchService } from '../../services/search.js';
+import { sendHtml } from '../../http/compress.js';
 import { renderDocument } from '../render.js';
 import type { SiteHelpers } from '../routes.js';
 import type { SearchForm, SearchPageModel } from '../views/SearchPage.js';
@@ -71,6 +72,6 @@ function registerEditionSearch(app: FastifyInstance, deps: SearchRouteDeps, edit
       .sort((a, b) => a.path.localeCompare(b.path));
     const m: SearchPageModel = { form, results, links, sections, authors };
     const html = renderDocument(<SearchPage ctx={await deps.site.context(path, edition)} m={m} />);
-    return reply.header('cache-control', 'public, max-age=60, s-maxage=60').header('vary', 'Accept-Encoding').type('text/html; charset=utf-8').send(html);
+    return sendHtml(reply.header('cache-control', 'public, max-age=60, s-maxage=60'), html);
   });
 }
