@@ -3,7 +3,9 @@
 // Node.js http server and nginx. See bench/README.md for what each scenario measures.
 //
 // Run with `npm run bench` (which builds first). Knobs: BENCH_DURATION (seconds per scenario),
-// BENCH_CONNECTIONS, BENCH_DATABASE_URL (a PostgreSQL database instead of a temp SQLite file).
+// BENCH_CONNECTIONS, BENCH_DATABASE_URL (a PostgreSQL database instead of a temp SQLite file),
+// BENCH_INSTANCES (2: also measure 2 instances against 1 behind nginx, PostgreSQL only; on
+// PostgreSQL that is the default, 1 turns it off).
 
 // Node's globals are imported: the repository's ESLint config declares no Node globals for .mjs.
 import { Buffer } from 'node:buffer';
@@ -15,7 +17,7 @@ import os from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import process from 'node:process';
 import { clearTimeout, setTimeout } from 'node:timers';
-import { fileURLToPath } from 'node:url';
+import { URL, fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { commentPostScript, prepareCommentReaders } from './comment-fixtures.mjs';
 
@@ -31,14 +33,22 @@ const WARMUP = Math.min(2, DURATION);
 // The first start seeds the demo (illustrations included): allow for a slow machine.
 const READY_TIMEOUT_MS = 60_000;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || undefined;
+const IS_POSTGRES = DATABASE_URL?.startsWith('postgres') ?? false;
+const INSTANCES = instancesSetting();
+/** The "2 instances vs 1" section: only PostgreSQL can be shared by several instances. */
+const SCALE_OUT = INSTANCES === 2 || (INSTANCES === undefined && IS_POSTGRES);
 
 // Headers the baselines copy from Newsdesk's answer, so every contender sends the same
 // representation (body, type, encoding, validators, caching policy).
 const COPIED_HEADERS = ['content-type', 'content-encoding', 'etag', 'last-modified', 'cache-control', 'vary'];
+/** Headers Node.js writes itself, left out when the second baseline replays the rest. */
+const NOT_REPLAYED = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
 
 /** Every child process and temp dir, so any way out (error, Ctrl+C) can clean them up. */
 const children = new Set();
 const tempDirs = new Set();
+/** Newsdesk servers that exited while still in use: the reason a scenario then fails. */
+const unexpectedExits = [];
 
 function positiveInt(name, fallback) {
   const raw = process.env[name];
@@ -49,6 +59,24 @@ function positiveInt(name, fallback) {
     process.exit(1);
   }
   return n;
+}
+
+/** BENCH_INSTANCES: unset (2 on PostgreSQL, 1 on SQLite), 1 or 2. */
+function instancesSetting() {
+  const raw = process.env.BENCH_INSTANCES;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw !== '1' && raw !== '2') {
+    process.stderr.write(`BENCH_INSTANCES must be 1 or 2, got "${raw}".\n`);
+    process.exit(1);
+  }
+  if (raw === '2' && !IS_POSTGRES) {
+    process.stderr.write(
+      'BENCH_INSTANCES=2 runs two Newsdesk instances on one database, which takes PostgreSQL (SQLite is one process\'s file).\n' +
+        'Set BENCH_DATABASE_URL to an empty PostgreSQL database, e.g. BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsdesk_bench\n',
+    );
+    process.exit(1);
+  }
+  return Number(raw);
 }
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -80,6 +108,7 @@ function startProcess(name, command, args, options = {}) {
     name,
     child,
     running: true,
+    stopping: false,
     output: () => output,
     exited: new Promise((resolve) => {
       child.once('error', (error) => {
@@ -109,6 +138,7 @@ function signalGroup(proc, signal) {
 /** SIGTERM (a graceful stop), then SIGKILL if the process has not gone within `graceMs`. */
 async function stopProcess(proc, graceMs = 5_000) {
   if (!proc.running) return;
+  proc.stopping = true;
   signalGroup(proc, 'SIGTERM');
   const stopped = await Promise.race([proc.exited.then(() => true), sleep(graceMs).then(() => false)]);
   if (!stopped) {
@@ -278,12 +308,16 @@ end
   return path;
 }
 
+/** The section fronts the home page lists (its section headings), in the home page's order. */
+async function sectionPaths(origin) {
+  const home = (await get(`${origin}/`)).body.toString('utf8');
+  return [...new Set([...home.matchAll(/<h2 id="s-[^"]*"><a href="(\/[^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&')))];
+}
+
 /** Every article linked from the section pages: the pages a miss scenario renders. */
 async function collectArticlePaths(origin) {
-  const home = (await get(`${origin}/`)).body.toString('utf8');
-  const sections = [...new Set([...home.matchAll(/<h2 id="s-[^"]*"><a href="(\/[^"]+)"/g)].map((m) => m[1]))];
   const paths = new Set();
-  for (const section of sections) {
+  for (const section of await sectionPaths(origin)) {
     const html = (await get(`${origin}${section}`)).body.toString('utf8');
     for (const [, href] of html.matchAll(/class="card-headline"><a href="(\/[^"]+)"/g)) paths.add(href.replaceAll('&amp;', '&'));
   }
@@ -310,6 +344,9 @@ async function startNewsdesk(name, dataDir, extraEnv) {
     ...extraEnv,
   };
   const proc = startProcess(name, process.execPath, [SERVER_ENTRY, 'serve'], { env });
+  void proc.exited.then(({ code, signal }) => {
+    if (!proc.stopping) unexpectedExits.push(`${name} exited by itself (${signal ?? `exit ${code}`}). Its output:\n${proc.output()}`);
+  });
   const origin = `http://127.0.0.1:${port}`;
   await waitUntilOk(proc, `${origin}/readyz`, READY_TIMEOUT_MS);
   return { proc, origin };
@@ -338,12 +375,52 @@ async function pickArticlePath(origin) {
   throw new Error('Found no article link on the home page');
 }
 
+/** The first section front on the home page (the demo's is /news), checked to come from the page cache. */
+async function pickSectionPath(origin) {
+  const [section] = await sectionPaths(origin);
+  if (!section) throw new Error('The home page links no section front');
+  // The first request renders and stores the page; the second must be a hit.
+  await get(`${origin}${section}`, { 'accept-encoding': 'gzip' });
+  const res = await get(`${origin}${section}`, { 'accept-encoding': 'gzip' });
+  if (res.status !== 200 || res.headers['x-cache'] !== 'HIT') {
+    throw new Error(`The section front ${section} answered ${res.status} x-cache ${res.headers['x-cache'] ?? 'none'}, expected 200 HIT`);
+  }
+  return { path: section, bytes: res.body.length };
+}
+
+/** Words that match several demo stories, in order of preference. "budget" fills a results page (10 of 11). */
+const SEARCH_WORDS = ['budget', 'water', 'school', 'city', 'election', 'council'];
+const MIN_SEARCH_HITS = 3;
+
+/**
+ * The first of SEARCH_WORDS with at least MIN_SEARCH_HITS hits on the first results page,
+ * checked to be answered without the page cache (search pages are never stored: queries are
+ * unbounded), so every request runs the query and renders.
+ */
+async function pickSearchPath(origin) {
+  const tried = [];
+  for (const word of SEARCH_WORDS) {
+    const path = `/search?q=${encodeURIComponent(word)}`;
+    const first = await get(`${origin}${path}`, { 'accept-encoding': 'gzip' });
+    const res = await get(`${origin}${path}`, { 'accept-encoding': 'gzip' });
+    if (first.status !== 200 || res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
+    if (res.headers['x-cache'] !== undefined) {
+      throw new Error(`GET ${path} answered x-cache ${res.headers['x-cache']}: search pages are page-cached now, so "search (uncached)" would measure the cache. Make its wrk script cycle through many queries.`);
+    }
+    const html = res.headers['content-encoding'] === 'gzip' ? gunzipSync(res.body).toString('utf8') : res.body.toString('utf8');
+    const hits = [...html.matchAll(/class="search-hit"/g)].length;
+    if (hits >= MIN_SEARCH_HITS) return { path, hits, bytes: res.body.length, encoding: res.headers['content-encoding'] ?? 'identity' };
+    tried.push(`${word} (${hits})`);
+  }
+  throw new Error(`No search word matched ${MIN_SEARCH_HITS}+ demo stories: ${tried.join(', ')}`);
+}
+
 // ---------------------------------------------------------------------------------------
 // Baselines
 
-async function startBareNode(dir, bodyFile, headers) {
+async function startBareNode(dir, bodyFile, headers, headersName = 'headers.json') {
   const port = await freePort();
-  const headersFile = join(dir, 'headers.json');
+  const headersFile = join(dir, headersName);
   writeFileSync(headersFile, JSON.stringify(headers));
   const proc = startProcess('bare node http', process.execPath, [BARE_SERVER, String(port), bodyFile, headersFile]);
   const url = `http://127.0.0.1:${port}/article`;
@@ -351,23 +428,14 @@ async function startBareNode(dir, bodyFile, headers) {
   return { proc, url };
 }
 
-async function startNginx(nginxPath, gzipBody, headers) {
+/**
+ * An nginx of our own: one worker, in the foreground, everything (config, pid, logs, temp
+ * paths) in a temp dir. `http` is the part of the http block that differs per use.
+ */
+async function startNginxProcess(nginxPath, name, http) {
   // nginx drops worker privileges to "nobody" when run as root: its files must be world-readable.
   const dir = makeTempDir('nginx');
   chmodSync(dir, 0o755);
-  const www = join(dir, 'www');
-  const gzipStatic = /--with-http_gzip_static_module/.test(spawnSync(nginxPath, ['-V'], { encoding: 'utf8' }).stderr ?? '');
-  mkdirSync(www);
-  chmodSync(www, 0o755);
-  const files = gzipStatic
-    ? // The realistic set-up: nginx picks article.html.gz for clients that accept gzip.
-      { 'article.html.gz': gzipBody, 'article.html': gunzipSync(gzipBody) }
-    : // Without the module, serve the compressed bytes as they are and label them.
-      { 'article.html': gzipBody };
-  for (const [name, bytes] of Object.entries(files)) {
-    writeFileSync(join(www, name), bytes);
-    chmodSync(join(www, name), 0o644);
-  }
   const port = await freePort();
   const conf = join(dir, 'nginx.conf');
   writeFileSync(conf, `worker_processes 1;
@@ -377,8 +445,6 @@ error_log ${dir}/error.log warn;
 events { worker_connections 1024; }
 http {
   access_log off;
-  sendfile on;
-  tcp_nopush on;
   # Node keeps a keep-alive connection open for any number of requests; nginx would close it
   # after 1000 by default and make wrk reconnect. Match Node so only the serving differs.
   keepalive_requests 100000000;
@@ -388,6 +454,31 @@ http {
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
+${http({ dir, port })}
+}
+`);
+  // -e (nginx 1.19.5+) keeps even start-up errors out of the system log.
+  const proc = startProcess(name, nginxPath, ['-e', join(dir, 'error.log'), '-p', dir, '-c', conf]);
+  return { proc, dir, origin: `http://127.0.0.1:${port}` };
+}
+
+async function startNginx(nginxPath, gzipBody, headers) {
+  const gzipStatic = /--with-http_gzip_static_module/.test(spawnSync(nginxPath, ['-V'], { encoding: 'utf8' }).stderr ?? '');
+  const files = gzipStatic
+    ? // The realistic set-up: nginx picks article.html.gz for clients that accept gzip.
+      { 'article.html.gz': gzipBody, 'article.html': gunzipSync(gzipBody) }
+    : // Without the module, serve the compressed bytes as they are and label them.
+      { 'article.html': gzipBody };
+  const { proc, origin } = await startNginxProcess(nginxPath, 'nginx', ({ dir, port }) => {
+    const www = join(dir, 'www');
+    mkdirSync(www);
+    chmodSync(www, 0o755);
+    for (const [name, bytes] of Object.entries(files)) {
+      writeFileSync(join(www, name), bytes);
+      chmodSync(join(www, name), 0o644);
+    }
+    return `  sendfile on;
+  tcp_nopush on;
   types { text/html html; }
   charset utf-8;
   etag on;
@@ -399,18 +490,91 @@ http {
       add_header Cache-Control "${headers['cache-control'] ?? 'public'}";
       add_header Vary "Accept-Encoding";
     }
-  }
-}
-`);
-  // -e (nginx 1.19.5+) keeps even start-up errors out of the system log.
-  const proc = startProcess('nginx', nginxPath, ['-e', join(dir, 'error.log'), '-p', dir, '-c', conf]);
-  const url = `http://127.0.0.1:${port}/article.html`;
+  }`;
+  });
+  const url = `${origin}/article.html`;
   await waitUntilOk(proc, url, 10_000);
   const check = await get(url, { 'accept-encoding': 'gzip' });
   if (check.headers['content-encoding'] !== 'gzip' || !check.body.equals(gzipBody)) {
     throw new Error('nginx did not send the same gzip bytes as Newsdesk');
   }
   return { proc, url };
+}
+
+// ---------------------------------------------------------------------------------------
+// 2 instances vs 1 (PostgreSQL)
+
+/**
+ * nginx as the load balancer in front of Newsdesk instances, set up as docs/deployment.md
+ * shows (round robin, upstream keep-alive, HTTP/1.1, X-Forwarded-For, no buffering), minus
+ * TLS. The 1-instance and 2-instance rows both go through it, so both pay the same proxy.
+ */
+async function startLoadBalancer(nginxPath, origins) {
+  const servers = origins.map((o) => new URL(o).host);
+  const lb = await startNginxProcess(nginxPath, `nginx load balancer (${servers.length} upstream)`, ({ port }) => `  upstream newsdesk {
+    # max_fails=0: an instance slow under load must not be taken out of the rotation.
+${servers.map((s) => `    server ${s} max_fails=0;`).join('\n')}
+    keepalive 64;
+    keepalive_requests 100000000;
+    # Below Node's keep-alive timeouts, so nginx never reuses a connection the instance closed.
+    keepalive_timeout 4s;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://newsdesk;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_buffering off;
+      # Which instance answered: checked before each run (both must be in the rotation).
+      add_header X-Bench-Upstream $upstream_addr always;
+    }
+  }`);
+  await waitUntilOk(lb.proc, `${lb.origin}/readyz`, 10_000);
+  return lb;
+}
+
+/**
+ * Sends a few requests through the load balancer: every one must be a 200 with the expected
+ * X-Cache (for HIT, after a first round that fills every instance's cache), and every instance
+ * must have answered some.
+ */
+async function checkRotation(lb, path, instances, expectedCache) {
+  const seen = new Set();
+  const rounds = 4 * instances;
+  for (let i = 0; i < rounds * 2; i++) {
+    const res = await get(`${lb.origin}${path}`, { 'accept-encoding': 'gzip' });
+    if (i < rounds && expectedCache === 'HIT') continue; // warming every instance's cache
+    if (res.status !== 200 || res.headers['x-cache'] !== expectedCache) {
+      throw new Error(`Through nginx, ${path} answered ${res.status} x-cache ${res.headers['x-cache'] ?? 'none'}, expected 200 ${expectedCache}`);
+    }
+    seen.add(res.headers['x-bench-upstream']);
+  }
+  if (seen.size !== instances) throw new Error(`Expected nginx to spread requests over ${instances} instance(s), saw ${[...seen].join(', ') || 'none'}`);
+}
+
+/**
+ * The same article scenario through nginx with 1 and then 2 instances on the one PostgreSQL
+ * database. The second instance starts only after the first answered /readyz (startNewsdesk
+ * waits), so two never migrate or seed at once; neither seeds (the main run already did).
+ */
+async function scaleOutPair(wrkPath, nginxPath, { dataDir, label, env, path, script, expectedCache }) {
+  const name = (n) => `newsdesk ${n}/2 (${label})`;
+  const first = await startNewsdesk(name(1), dataDir, { SEED_DEMO_CONTENT: 'false', ...env });
+  let lb = await startLoadBalancer(nginxPath, [first.origin]);
+  await checkRotation(lb, path, 1, expectedCache);
+  const one = { kind: 'newsdesk', ...(await scenario(wrkPath, `${label} via nginx, 1 instance`, `${lb.origin}${path}`, script)) };
+  await stopProcess(lb.proc);
+
+  const second = await startNewsdesk(name(2), dataDir, { SEED_DEMO_CONTENT: 'false', ...env });
+  lb = await startLoadBalancer(nginxPath, [first.origin, second.origin]);
+  await checkRotation(lb, path, 2, expectedCache);
+  const two = { kind: 'newsdesk', versus: one, ...(await scenario(wrkPath, `${label} via nginx, 2 instances`, `${lb.origin}${path}`, script)) };
+  await stopProcess(lb.proc);
+  await Promise.all([stopProcess(first.proc), stopProcess(second.proc)]);
+  return [one, two];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -424,12 +588,16 @@ const fmtRatio = (a, b) => {
   return `${ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2)}x`;
 };
 
-function tableRows(results, node, nginx) {
+/** `nodeFull`: the bare server sending all of Newsdesk's headers, compared with cache hits only. */
+function tableRows(results, node, nginx, nodeFull) {
   return results.map((r) => {
     let ratio = '';
     if (r.kind === 'newsdesk') {
-      ratio = [node && `${fmtRatio(r.rps, node.rps)} node`, nginx && `${fmtRatio(r.rps, nginx.rps)} nginx`].filter(Boolean).join(', ');
-    } else if (r === node && nginx) {
+      // A 2-instance row is compared with its 1-instance row first.
+      const versus = r.versus && `${fmtRatio(r.rps, r.versus.rps)} 1 instance`;
+      const sameHeaders = nodeFull && r.name.includes('(cache hit)') && `${fmtRatio(r.rps, nodeFull.rps)} node all headers`;
+      ratio = [versus, node && `${fmtRatio(r.rps, node.rps)} node`, sameHeaders, nginx && `${fmtRatio(r.rps, nginx.rps)} nginx`].filter(Boolean).join(', ');
+    } else if ((r === node || r === nodeFull) && nginx) {
       ratio = `${fmtRatio(r.rps, nginx.rps)} nginx`;
     }
     return [r.name, fmtRps(r.rps), fmtMs(r.p50), fmtMs(r.p99), ratio];
@@ -462,6 +630,12 @@ async function main() {
   }
   // sbin directories are often missing from a non-root PATH, and Debian installs nginx there.
   const nginxPath = findExecutable('nginx', ['/usr/sbin', '/usr/local/sbin', '/usr/local/nginx/sbin']);
+  if (INSTANCES === 2 && !nginxPath) {
+    say('BENCH_INSTANCES=2 puts nginx in front of the instances as the load balancer, and nginx is not installed:');
+    say('  sudo apt-get install nginx-light');
+    process.exitCode = 1;
+    return;
+  }
   if (!existsSync(SERVER_ENTRY)) {
     say(`${SERVER_ENTRY} is missing: run \`npm run bench\`, which builds it first.`);
     process.exitCode = 1;
@@ -477,7 +651,8 @@ async function main() {
   say(`  ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${os.platform()} ${os.release()}`);
   say(`  Database: ${database}`);
   say(`  wrk: ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} s per scenario after ${WARMUP} s warm-up, Accept-Encoding: gzip`);
-  if (!nginxPath) say('  Note: nginx is not installed, so the nginx baseline is skipped (apt-get install nginx-light).');
+  if (!nginxPath) say(`  Note: nginx is not installed, so the nginx baseline${SCALE_OUT ? ' and the 2-instances-vs-1 section are' : ' is'} skipped (apt-get install nginx-light).`);
+  else if (SCALE_OUT) say('  Then 2 instances vs 1 on this database, through nginx as the load balancer (BENCH_INSTANCES=1 skips it).');
   say();
 
   say('Starting Newsdesk (the first start seeds the demo newsroom)...');
@@ -494,12 +669,18 @@ async function main() {
   const articleBytes = article.body;
   const articleHtmlBytes = gunzipSync(articleBytes).length;
   const baselineHeaders = Object.fromEntries(COPIED_HEADERS.filter((h) => article.headers[h] !== undefined).map((h) => [h, article.headers[h]]));
+  // The second bare-Node baseline sends every header Newsdesk sent (security policy, surrogate
+  // keys, validators...), byte for byte: the ceiling for exactly this response.
+  const fullHeaders = Object.fromEntries(Object.entries(article.headers).filter(([h]) => !NOT_REPLAYED.has(h)));
   const bodyFile = join(workDir, 'article.html.gz');
   writeFileSync(bodyFile, articleBytes);
   const home = await get(`${cached.origin}/`, { 'accept-encoding': 'gzip' });
+  const section = await pickSectionPath(cached.origin);
+  const search = await pickSearchPath(cached.origin);
 
   say(`  Article: ${articlePath}`);
   say(`  Article response: ${articleBytes.length} bytes gzip (${articleHtmlBytes} bytes HTML); home page: ${home.body.length} bytes gzip`);
+  say(`  Section front: ${section.path}, ${section.bytes} bytes gzip; search: ${search.path} (${search.hits} hits), ${search.bytes} bytes ${search.encoding}`);
   say();
   say('Running scenarios:');
 
@@ -507,9 +688,11 @@ async function main() {
   // process still costs timer wake-ups and memory, and nothing may compete with the next one.
   const articleHit = { kind: 'newsdesk', ...(await scenario(wrkPath, 'article (cache hit)', articleUrl)) };
   const homeHit = { kind: 'newsdesk', ...(await scenario(wrkPath, 'home (cache hit)', `${cached.origin}/`)) };
+  const sectionHit = { kind: 'newsdesk', ...(await scenario(wrkPath, 'section (cache hit)', `${cached.origin}${section.path}`)) };
+  const searchRun = { kind: 'newsdesk', ...(await scenario(wrkPath, 'search (uncached)', `${cached.origin}${search.path}`)) };
 
-  // Comments: reading a story's thread page (per reader, never cached: thread query, render,
-  // compression) and posting (pipeline, score, transaction, counts, cache invalidation).
+  // Comments: reading a story's thread page (per reader, never cached: thread query, render;
+  // the route sends it uncompressed) and posting (pipeline, score, transaction, counts, cache invalidation).
   const articleId = /data-article="(\d+)"/.exec(gunzipSync(articleBytes).toString('utf8'))?.[1];
   if (!articleId) throw new Error('The article page has no comments section (data-article)');
   const threadRead = { kind: 'newsdesk', ...(await scenario(wrkPath, 'comment thread page (uncached)', `${cached.origin}/articles/${articleId}/comments`)) };
@@ -530,12 +713,17 @@ async function main() {
     }
   }
   const missPaths = await collectArticlePaths(uncached.origin);
-  const articleMiss = { kind: 'newsdesk', ...(await scenario(wrkPath, `article (cache miss, ${missPaths.length} articles)`, `${uncached.origin}${articlePath}`, articleRotationScript(workDir, missPaths))) };
+  const missLabel = `article (cache miss, ${missPaths.length} articles)`;
+  const missScript = articleRotationScript(workDir, missPaths);
+  const articleMiss = { kind: 'newsdesk', ...(await scenario(wrkPath, missLabel, `${uncached.origin}${articlePath}`, missScript)) };
   await stopProcess(uncached.proc);
 
   const bare = await startBareNode(workDir, bodyFile, baselineHeaders);
   const node = { kind: 'baseline', ...(await scenario(wrkPath, 'bare node http', bare.url)) };
   await stopProcess(bare.proc);
+  const bareFull = await startBareNode(workDir, bodyFile, fullHeaders, 'headers-full.json');
+  const nodeFull = { kind: 'baseline', ...(await scenario(wrkPath, 'bare node http (all headers)', bareFull.url)) };
+  await stopProcess(bareFull.proc);
 
   let nginx;
   if (nginxPath) {
@@ -546,11 +734,21 @@ async function main() {
     say('  nginx static: skipped (nginx is not installed; apt-get install nginx-light)');
   }
 
-  const results = [articleHit, articleMiss, homeHit, threadRead, commentPost, node, nginx].filter(Boolean);
+  // 2 instances vs 1: last, so the rows above are measured exactly as on SQLite.
+  let scaleOut = [];
+  if (SCALE_OUT && nginxPath) {
+    say();
+    say('2 instances vs 1 (PostgreSQL), through nginx:');
+    const miss = await scaleOutPair(wrkPath, nginxPath, { dataDir, label: missLabel, env: { PAGE_CACHE_TTL: '0' }, path: articlePath, script: missScript, expectedCache: 'MISS' });
+    const hit = await scaleOutPair(wrkPath, nginxPath, { dataDir, label: 'article (cache hit)', env: {}, path: articlePath, script: undefined, expectedCache: 'HIT' });
+    scaleOut = [...miss, ...hit];
+  }
+
+  const results = [articleHit, articleMiss, homeHit, sectionHit, searchRun, threadRead, commentPost, node, nodeFull, nginx].filter(Boolean);
 
   // Errors make a req/s figure meaningless (an error page is cheap), so they are shouted.
   const warnings = [];
-  for (const r of results) {
+  for (const r of [...results, ...scaleOut]) {
     const s = r.socketErrors;
     if (r.non2xx3xx > 0) warnings.push(`Warning: ${r.name}: ${r.non2xx3xx} of ${r.requests} responses were not 2xx/3xx.`);
     if (s && s.connect + s.read + s.write + s.timeout > 0) warnings.push(`Warning: ${r.name}: socket errors: connect ${s.connect}, read ${s.read}, write ${s.write}, timeout ${s.timeout}.`);
@@ -561,22 +759,48 @@ async function main() {
   }
 
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio'];
-  const rows = tableRows(results, node, nginx);
+  const rows = tableRows(results, node, nginx, nodeFull);
+  const scaleRows = tableRows(scaleOut, node, nginx);
+  const scaleTitle = `2 instances vs 1 (PostgreSQL): nginx (1 worker, round robin, upstream keep-alive) in front of 1 or 2 instances on one database; cache-miss rows with PAGE_CACHE_TTL=0 on every instance.`;
+  const scaleSummary = () => {
+    const [missOne, missTwo, hitOne, hitTwo] = scaleOut;
+    say(`2 vs 1: ${fmtRatio(missTwo.rps, missOne.rps)} on a cache miss, ${fmtRatio(hitTwo.rps, hitOne.rps)} on a cache hit (${os.availableParallelism()} CPUs shared by wrk, nginx, PostgreSQL and the instances).`);
+  };
   say();
   printTable(header, rows);
+  if (scaleOut.length > 0) {
+    say();
+    say(scaleTitle);
+    say();
+    printTable(header, scaleRows);
+    say();
+    scaleSummary();
+  }
   say();
   say(`Article response: ${articleBytes.length} bytes gzip. Node ${process.version}, ${toolVersion(wrkPath, '-v')}, nproc ${os.availableParallelism()}.`);
   say();
   say('Markdown:');
   say();
   printMarkdown(header, rows);
+  if (scaleOut.length > 0) {
+    say();
+    say(scaleTitle);
+    say();
+    printMarkdown(header, scaleRows);
+    say();
+    scaleSummary();
+  }
 }
 
 try {
   await main();
 } catch (error) {
   // After Ctrl+C the killed wrk or server makes main() fail: that is not news.
-  if (!interrupted) process.stderr.write(`\nBenchmark failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (!interrupted) {
+    process.stderr.write(`\nBenchmark failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    // A wrk "connection refused" says nothing of why: the server's own last words do.
+    for (const exit of unexpectedExits) process.stderr.write(`\n${exit}\n`);
+  }
   process.exitCode = 1;
 } finally {
   await cleanup();

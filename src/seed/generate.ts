@@ -109,8 +109,15 @@ export async function generateArchive(db: Db, options: GenerateOptions): Promise
     cbar.done();
     // Each comment is its own thread, and the maintained counts follow what was written.
     await sql`update comments set root_id = id where root_id is null`.execute(k);
-    await sql`update articles set comment_count = (select count(*) from comments c where c.article_id = articles.id and c.status = 'approved')`.execute(k);
-    await sql`update readers set approved_count = (select count(*) from comments c where c.reader_id = readers.id and c.status = 'approved') where email like 'archive-reader-%'`.execute(k);
+    // Counted once per story and per reader, then joined: a count per row (a correlated
+    // subquery) took PostgreSQL, planning on the statistics of empty tables, over ten minutes.
+    await sql`update articles set comment_count = x.n from (select article_id, count(*) as n from comments where status = 'approved' group by article_id) as x where x.article_id = articles.id`.execute(k);
+    await sql`update readers set approved_count = x.n from (select reader_id, count(*) as n from comments where status = 'approved' and reader_id is not null group by reader_id) as x where x.reader_id = readers.id`.execute(k);
   }
+  // Fresh table statistics, so the first requests on the new archive are planned on its real
+  // size; on PostgreSQL also the visibility map, without which counts cannot be answered from
+  // the index alone (a section's count: 110 ms -> 2 ms at 100,000 stories). Autovacuum would
+  // get there too, minutes later.
+  await sql.raw(db.dialect === 'postgres' ? 'vacuum analyze' : 'analyze').execute(k);
   return { articles: articleIds.length, comments: options.comments };
 }

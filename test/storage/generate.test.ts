@@ -3,6 +3,7 @@
  * what it writes is searchable and its maintained counts are true, and it reports progress
  * as plain lines when not on a terminal.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentEvents } from '../../src/core/events.js';
 import { generateArchive } from '../../src/seed/generate.js';
@@ -41,6 +42,27 @@ describe.each(DIALECTS)('the load-test archive on %s', (dialect) => {
     expect(Math.max(...articles.map((a) => a.comment_count))).toBeGreaterThan(30);
     const orphans = await k.selectFrom('comments').select('id').where('root_id', 'is', null).execute();
     expect(orphans).toEqual([]);
+    // Each reader's approved count too (the account page and moderation read it).
+    const readers = await k.selectFrom('readers').select(['id', 'approved_count']).where('email', 'like', 'archive-reader-%').execute();
+    const perReader = await k.selectFrom('comments').select(['reader_id']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('reader_id').execute();
+    const byReader = new Map(perReader.map((c) => [c.reader_id, Number(c.n)]));
+    expect(readers.length).toBe(200);
+    for (const r of readers) expect(r.approved_count).toBe(byReader.get(r.id) ?? 0);
+    expect(readers.reduce((sum, r) => sum + r.approved_count, 0)).toBe(4_000);
+  });
+
+  it('leaves the planner statistics of the new archive, so its first requests use the right indexes', async () => {
+    if (dialect === 'sqlite') {
+      const stats = await sql<{ tbl: string }>`select tbl from sqlite_stat1 where tbl in ('articles', 'comments')`.execute(tdb.db.kysely);
+      expect(new Set(stats.rows.map((r) => r.tbl))).toEqual(new Set(['articles', 'comments']));
+    } else {
+      const stats = await sql<{ relname: string; analyzed: string | null; vacuumed: string | null }>`select relname, coalesce(last_analyze, last_autoanalyze) as analyzed, coalesce(last_vacuum, last_autovacuum) as vacuumed from pg_stat_user_tables where relname in ('articles', 'comments')`.execute(tdb.db.kysely);
+      expect(stats.rows).toHaveLength(2);
+      for (const r of stats.rows) {
+        expect(r.analyzed, r.relname).not.toBeNull();
+        expect(r.vacuumed, r.relname).not.toBeNull();
+      }
+    }
   });
 
   it('is searchable at once', async () => {
