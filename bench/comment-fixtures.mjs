@@ -15,7 +15,9 @@ export async function prepareCommentReaders({ databaseUrl, dataDir, count }) {
   const expires = new Date(now.getTime() + 86_400_000).toISOString();
   const settings = JSON.stringify({ ratePerMinute: 100, ratePerHour: 1000, premoderateFirstComments: 0, linksNeedApproval: true });
   const tokens = Array.from({ length: count }, () => randomBytes(24).toString('base64url'));
-  const rows = tokens.map((token, i) => ({ i, token }));
+  // A tag per run keeps emails and display names unique when a database is benchmarked again.
+  const run = randomBytes(3).toString('hex');
+  const rows = tokens.map((token, i) => ({ i: `${run}-${i}`, token }));
 
   if (url.startsWith('sqlite:')) {
     const { default: Database } = await import('better-sqlite3');
@@ -25,7 +27,7 @@ export async function prepareCommentReaders({ databaseUrl, dataDir, count }) {
     const insertSession = db.prepare(`insert into reader_sessions (token_hash, reader_id, csrf_token, created_at, expires_at) values (?, ?, ?, ?, ?)`);
     db.transaction(() => {
       for (const { i, token } of rows) {
-        const id = insertReader.run(`bench${i}@bench.example`, `Bench Reader ${i}`, `benchreader${i}`, longAgo, longAgo, longAgo).lastInsertRowid;
+        const id = insertReader.run(`bench${i}@bench.example`, `Bench Reader ${i}`, `benchreader${i.replace('-', '')}`, longAgo, longAgo, longAgo).lastInsertRowid;
         insertSession.run(sha256(token), id, randomBytes(16).toString('hex'), now.toISOString(), expires);
       }
       db.prepare(`insert into settings (key, value, updated_at) values ('comments', ?, ?) on conflict (key) do update set value = excluded.value`).run(settings, now.toISOString());
@@ -40,7 +42,7 @@ export async function prepareCommentReaders({ databaseUrl, dataDir, count }) {
   try {
     await client.query('begin');
     for (const { i, token } of rows) {
-      const { rows: [reader] } = await client.query(`insert into readers (email, display_name, name_key, email_verified_at, approved_count, created_at, updated_at) values ($1, $2, $3, $4, 10, $4, $4) returning id`, [`bench${i}@bench.example`, `Bench Reader ${i}`, `benchreader${i}`, longAgo]);
+      const { rows: [reader] } = await client.query(`insert into readers (email, display_name, name_key, email_verified_at, approved_count, created_at, updated_at) values ($1, $2, $3, $4, 10, $4, $4) returning id`, [`bench${i}@bench.example`, `Bench Reader ${i}`, `benchreader${i.replace('-', '')}`, longAgo]);
       await client.query(`insert into reader_sessions (token_hash, reader_id, csrf_token, created_at, expires_at) values ($1, $2, $3, $4, $5)`, [sha256(token), reader.id, randomBytes(16).toString('hex'), now.toISOString(), expires]);
     }
     await client.query(`insert into settings (key, value, updated_at) values ('comments', $1, $2) on conflict (key) do update set value = excluded.value`, [settings, now.toISOString()]);

@@ -16,7 +16,12 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import process from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { build } from 'esbuild';
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const publicDir = join(root, 'dist', 'public');
@@ -45,11 +50,21 @@ async function buildIsland({ entry, outfile }, minify) {
     logLevel: 'warning',
   });
   const suffix = `.${process.pid}.${Date.now()}.tmp`;
+  const put = async (path, contents) => {
+    const temporary = join(dirname(path), `.${basename(path)}${suffix}`);
+    await writeFile(temporary, contents);
+    await rename(temporary, path);
+  };
   await Promise.all(
     result.outputFiles.map(async (file) => {
-      const temporary = join(dirname(file.path), `.${basename(file.path)}${suffix}`);
-      await writeFile(temporary, file.contents);
-      await rename(temporary, file.path);
+      await put(file.path, file.contents);
+      // The server sends these bytes to browsers that take brotli or gzip; made here at the
+      // highest levels, once, instead of at every server start (seconds of CPU for hls.js).
+      // src/http/assets.ts checks each against the bundle before using it.
+      if (file.path.endsWith('.js')) {
+        const [br, gzipped] = await Promise.all([brotli(file.contents, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }), gz(file.contents, { level: 9 })]);
+        await Promise.all([put(`${file.path}.br`, br), put(`${file.path}.gz`, gzipped)]);
+      }
     }),
   );
   return outfile;

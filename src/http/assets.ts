@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { pickEncoding } from './negotiate.js';
 
@@ -39,6 +39,21 @@ export interface AssetManifest {
   register(app: FastifyInstance): void;
 }
 
+/**
+ * The compressed copy the build made next to a bundle (scripts/build-client.mjs), if it is a
+ * copy of exactly these bytes: decompressing is a few milliseconds, compressing hls.js at
+ * brotli's best level seconds of CPU and tens of megabytes at every start.
+ */
+function precompressed(path: string, identity: Buffer, decompress: (bytes: Buffer) => Buffer): Buffer | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const bytes = readFileSync(path);
+    return decompress(bytes).equals(identity) ? bytes : undefined;
+  } catch {
+    return undefined; // damaged: compress afresh
+  }
+}
+
 /** Loads every file of the given folders (missing folders are skipped). */
 export function loadAssets(dirs: readonly string[]): AssetManifest {
   const byUrl = new Map<string, Asset>();
@@ -54,8 +69,9 @@ export function loadAssets(dirs: readonly string[]): AssetManifest {
     const url = `/assets/${file.slice(0, -ext.length)}.${hash}${ext}`;
     const asset: Asset = { type, etag: `"${hash}"`, identity };
     if (COMPRESSIBLE.has(ext)) {
-      asset.br = brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } });
-      asset.gzip = gzipSync(identity, { level: 9 });
+      const path = join(dir, file);
+      asset.br = precompressed(`${path}.br`, identity, brotliDecompressSync) ?? brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } });
+      asset.gzip = precompressed(`${path}.gz`, identity, gunzipSync) ?? gzipSync(identity, { level: 9 });
     }
     byUrl.set(url, asset);
     urls.set(file, url);

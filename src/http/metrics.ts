@@ -58,6 +58,7 @@ export function registerMetrics(app: FastifyInstance, deps: MetricsDeps): void {
     },
   });
   new Gauge({ name: 'newsdesk_page_cache_entries', help: 'Rendered documents held in this instance.', registers: [registry], collect() { this.set(deps.cache.size); } });
+  new Gauge({ name: 'newsdesk_page_cache_bytes', help: 'Bytes of rendered documents (and their compressed forms) held in this instance.', registers: [registry], collect() { this.set(deps.cache.bytes); } });
   new Gauge({
     name: 'newsdesk_db_pool_connections',
     help: 'PostgreSQL pool connections by state (absent on SQLite).',

@@ -40,6 +40,35 @@ describe('page cache', () => {
     expect(cache.peek('/3')).toBeUndefined();
   });
 
+  it('bounds the bytes it holds, compressed forms included, dropping the oldest pages first', async () => {
+    // 10 KB pages that compress to almost nothing, so the body dominates.
+    const html = (n: string) => n.repeat(10_000);
+    const cache = new PageCache({ ttlSeconds: 60, maxEntries: 100, maxBytes: 35_000 });
+    for (const n of ['1', '2', '3']) await cache.getOrRender(`/${n}`, page(html(n), []));
+    expect(cache.size).toBe(3);
+    expect(cache.bytes).toBe(30_000);
+    await cache.getOrRender('/4', page(html('4'), []));
+    expect(cache.size).toBe(3);
+    expect(cache.peek('/1')).toBeUndefined();
+    // A compressed form counts too: compressing /4 pushes the total over, /2 goes.
+    const four = cache.peek('/4');
+    const gz = four?.encoded('gzip');
+    expect(gz?.length).toBeGreaterThan(0);
+    expect(cache.bytes).toBe(30_000 + (gz?.length ?? 0));
+    await cache.getOrRender('/5', page(html('5'), []));
+    expect(cache.peek('/2')).toBeUndefined();
+    expect(cache.bytes).toBeLessThanOrEqual(35_000);
+    // Invalidation and clearing give the bytes back.
+    cache.invalidate([]);
+    cache.clear();
+    expect(cache.bytes).toBe(0);
+    expect(cache.size).toBe(0);
+    // A page bigger than the whole budget is still served and kept (alone).
+    const big = await cache.getOrRender('/big', page(html('b').repeat(5), []));
+    expect(big.page.body.length).toBe(50_000);
+    expect(cache.peek('/big')).toBeDefined();
+  });
+
   it('does not store uncacheable pages', async () => {
     const cache = new PageCache({ ttlSeconds: 60, maxEntries: 10 });
     await cache.getOrRender('/404', () => Promise.resolve({ status: 404, html: 'x', tags: [], cacheable: false }));

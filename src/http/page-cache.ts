@@ -33,6 +33,10 @@ export class CachedPage {
   readonly surrogateKey: string;
   readonly cacheTag: string;
   private readonly compressed = new Map<Exclude<Encoding, 'identity'>, Buffer>();
+  /** Bytes held: the body and every compressed form made so far. */
+  size: number;
+  /** Set by the cache while the page is in it: a compressed form was added (its bytes). */
+  onGrow: ((bytes: number) => void) | undefined;
   /** The headers of this page's 200 response, for the fast lane (http/fast-lane.ts) to replay. */
   replayHeaders: Record<string, string> | undefined;
   /** Those headers as the flat list writeHead takes, per encoding (fast lane). */
@@ -49,6 +53,7 @@ export class CachedPage {
     readonly location: string | undefined,
   ) {
     this.body = Buffer.from(html, 'utf8');
+    this.size = this.body.length;
     this.etag = `W/"${createHash('sha1').update(this.body).digest('base64url').slice(0, 22)}"`;
     this.lastModifiedMs = Math.floor(lastModified.getTime() / 1000) * 1000;
     this.lastModified = new Date(this.lastModifiedMs).toUTCString();
@@ -71,6 +76,8 @@ export class CachedPage {
         ? brotliCompressSync(this.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: this.body.length } })
         : gzipSync(this.body, { level: 6 });
       this.compressed.set(encoding, bytes);
+      this.size += bytes.length;
+      this.onGrow?.(bytes.length);
     }
     return bytes;
   }
@@ -79,6 +86,11 @@ export class CachedPage {
 export interface PageCacheOptions {
   ttlSeconds: number;
   maxEntries: number;
+  /**
+   * Bytes of pages kept (bodies and their compressed forms), oldest dropped first: memory
+   * stays bounded whatever the pages weigh. Unbounded when absent.
+   */
+  maxBytes?: number;
   now?: () => number;
 }
 
@@ -88,6 +100,8 @@ export class PageCache {
   private readonly now: () => number;
   hits = 0;
   misses = 0;
+  /** Bytes held by the pages in the cache (see PageCacheOptions.maxBytes). */
+  bytes = 0;
 
   constructor(private readonly options: PageCacheOptions) {
     this.now = options.now ?? Date.now;
@@ -101,10 +115,25 @@ export class PageCache {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
+      this.drop(key, entry);
       return undefined;
     }
     return entry;
+  }
+
+  private drop(key: string, page: CachedPage): void {
+    this.entries.delete(key);
+    this.bytes -= page.size;
+    page.onGrow = undefined;
+  }
+
+  /** Drops the oldest pages until the cache is within its limits, keeping at least `keep`. */
+  private trim(keep?: string): void {
+    const maxBytes = this.options.maxBytes ?? Infinity;
+    for (const [key, page] of this.entries) {
+      if (this.entries.size <= this.options.maxEntries && this.bytes <= maxBytes) return;
+      if (key !== keep) this.drop(key, page);
+    }
   }
 
   /**
@@ -134,12 +163,16 @@ export class PageCache {
     const page = new CachedPage(r.status, r.html, new Set(r.tags), Number.isNaN(lastModified.getTime()) ? new Date(nowMs) : lastModified, nowMs + this.options.ttlSeconds * 1000, r.location);
     page.headers = r.headers;
     if (r.cacheable !== false && this.options.maxEntries > 0 && this.options.ttlSeconds > 0) {
-      // Map keeps insertion order: the first key is the oldest entry.
-      if (this.entries.size >= this.options.maxEntries) {
-        const oldest = this.entries.keys().next().value;
-        if (oldest !== undefined) this.entries.delete(oldest);
-      }
+      const previous = this.entries.get(key);
+      if (previous) this.drop(key, previous);
+      // Map keeps insertion order: the first key is the oldest entry, dropped first.
       this.entries.set(key, page);
+      this.bytes += page.size;
+      page.onGrow = (grown) => {
+        this.bytes += grown;
+        this.trim(key);
+      };
+      this.trim(key);
     }
     return page;
   }
@@ -149,7 +182,7 @@ export class PageCache {
     let dropped = 0;
     for (const [key, page] of this.entries) {
       if (tags.some((t) => page.tags.has(t))) {
-        this.entries.delete(key);
+        this.drop(key, page);
         dropped++;
       }
     }
@@ -157,6 +190,6 @@ export class PageCache {
   }
 
   clear(): void {
-    this.entries.clear();
+    for (const [key, page] of this.entries) this.drop(key, page);
   }
 }

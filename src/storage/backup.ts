@@ -804,6 +804,9 @@ export async function restoreBackup(db: Db, backup: VerifiedBackup, options: Res
     }
     bar.done();
   });
+  // Planner statistics for the restored rows (PostgreSQL also sets the visibility map that
+  // index-only counts need), instead of plans made for the empty tables until autovacuum runs.
+  await sql.raw(db.dialect === 'postgres' ? 'vacuum analyze' : 'analyze').execute(db.kysely);
 
   let media: { kept: number };
   try {
