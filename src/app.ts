@@ -113,7 +113,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const events = new ContentEvents();
   const media = new LocalDiskMediaStore(join(dataDir, 'media'));
   const variants = new VariantService(media, join(dataDir, 'media-cache'));
-  const cache = new PageCache({ ttlSeconds: config.PAGE_CACHE_TTL, maxEntries: config.PAGE_CACHE_MAX_ENTRIES, maxBytes: config.PAGE_CACHE_MAX_MB * 1024 * 1024 });
+  const cache = new PageCache({ ttlSeconds: config.PAGE_CACHE_TTL, maxEntries: config.PAGE_CACHE_MAX_ENTRIES, maxBytes: config.PAGE_CACHE_MAX_MB * 1024 * 1024, tagHeader: config.CDN_PURGE === 'cloudflare' ? 'cache-tag' : 'surrogate-key' });
   const clock = overrides.now ? { now: overrides.now } : {};
   const editions = new Editions(config.EDITIONS);
   const reading = new ReadingService({ db, events, ...clock, editionPrefix: (language) => editions.prefix(language) });

@@ -59,7 +59,7 @@ export class FastLane {
       'x-cache': 'HIT',
       etag: page.etag,
       'last-modified': page.lastModified,
-      ...(page.surrogateKey ? { 'surrogate-key': page.surrogateKey, 'cache-tag': page.cacheTag } : {}),
+      ...(page.tagHeader ? { [page.tagHeader[0]]: page.tagHeader[1] } : {}),
       ...headers,
     };
     if (!this.keys.has(url)) this.add(url, key);

@@ -13,7 +13,7 @@ export async function sendRendered(req: FastifyRequest, reply: FastifyReply, pag
   if (lane && req.method === 'GET') lane.fastLane.remember(req.url, lane.key, page, headers);
   reply.code(200).header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS').header('etag', page.etag).header('last-modified', page.lastModified);
   // What a CDN or Varnish in front files the response under, so a purge can name it.
-  if (page.surrogateKey) reply.header('surrogate-key', page.surrogateKey).header('cache-tag', page.cacheTag);
+  if (page.tagHeader) reply.header(page.tagHeader[0], page.tagHeader[1]);
   for (const [name, value] of Object.entries(headers)) reply.header(name, value);
   if (isNotModified(req.headers, page.etag, page.lastModifiedMs)) return reply.code(304).send();
   const encoding = pickEncoding(req.headers['accept-encoding']);
