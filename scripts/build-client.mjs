@@ -60,7 +60,8 @@ async function buildIsland({ entry, outfile }, minify) {
       await put(file.path, file.contents);
       // The server sends these bytes to browsers that take brotli or gzip; made here at the
       // highest levels, once, instead of at every server start (seconds of CPU for hls.js).
-      // src/http/assets.ts checks each against the bundle before using it.
+      // src/http/assets.ts checks each against the bundle before using it. The levels are
+      // compress.ts's 'static' ones.
       if (file.path.endsWith('.js')) {
         const [br, gzipped] = await Promise.all([brotli(file.contents, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }), gz(file.contents, { level: 9 })]);
         await Promise.all([put(`${file.path}.br`, br), put(`${file.path}.gz`, gzipped)]);

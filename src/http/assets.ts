@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import { compress } from './compress.js';
 import { pickEncoding } from './negotiate.js';
 
 const TYPES: Record<string, string> = {
@@ -70,8 +71,8 @@ export function loadAssets(dirs: readonly string[]): AssetManifest {
     const asset: Asset = { type, etag: `"${hash}"`, identity };
     if (COMPRESSIBLE.has(ext)) {
       const path = join(dir, file);
-      asset.br = precompressed(`${path}.br`, identity, brotliDecompressSync) ?? brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } });
-      asset.gzip = precompressed(`${path}.gz`, identity, gunzipSync) ?? gzipSync(identity, { level: 9 });
+      asset.br = precompressed(`${path}.br`, identity, brotliDecompressSync) ?? compress(identity, 'br', 'static');
+      asset.gzip = precompressed(`${path}.gz`, identity, gunzipSync) ?? compress(identity, 'gzip', 'static');
     }
     byUrl.set(url, asset);
     urls.set(file, url);

@@ -4,7 +4,7 @@
  * Compression happens once per page and encoding, on first demand, never per request.
  */
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { compress } from './compress.js';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -78,9 +78,7 @@ export class CachedPage {
     if (encoding === 'identity') return this.body;
     let bytes = this.compressed.get(encoding);
     if (!bytes) {
-      bytes = encoding === 'br'
-        ? brotliCompressSync(this.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: this.body.length } })
-        : gzipSync(this.body, { level: 6 });
+      bytes = compress(this.body, encoding, 'cached');
       this.compressed.set(encoding, bytes);
       this.size += bytes.length;
       this.onGrow?.(bytes.length);

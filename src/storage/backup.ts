@@ -27,6 +27,7 @@ import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import * as tar from 'tar';
 import { z } from 'zod';
 import type { Db, Dialect } from './db.js';
+import { refreshPlannerStatistics } from './db.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -804,9 +805,7 @@ export async function restoreBackup(db: Db, backup: VerifiedBackup, options: Res
     }
     bar.done();
   });
-  // Planner statistics for the restored rows (PostgreSQL also sets the visibility map that
-  // index-only counts need), instead of plans made for the empty tables until autovacuum runs.
-  await sql.raw(db.dialect === 'postgres' ? 'vacuum analyze' : 'analyze').execute(db.kysely);
+  await refreshPlannerStatistics(db);
 
   let media: { kept: number };
   try {
