@@ -4,15 +4,13 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import type { VariantFormat, VariantWidth } from '../core/media.js';
+import { loadSharp } from './sharp.js';
 import type { MediaStore } from './store.js';
 import { isMediaKey, writeFileAtomic } from './store.js';
 
-// Encoding is CPU-bound and this may run on two cores beside the web server: one libvips
-// thread per job, at most two jobs at once, and no libvips operation cache to hold memory.
-sharp.concurrency(1);
-sharp.cache(false);
+// Encoding is CPU-bound and this may run on two cores beside the web server: at most two
+// jobs at once (one libvips thread each, media/sharp.ts).
 const MAX_PARALLEL = 2;
 
 export const VARIANT_TYPES: Record<VariantFormat, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' };
@@ -67,7 +65,8 @@ export class VariantService {
   }
 }
 
-export function encode(original: Buffer, width: number, format: VariantFormat): Promise<Buffer> {
+export async function encode(original: Buffer, width: number, format: VariantFormat): Promise<Buffer> {
+  const sharp = await loadSharp();
   // rotate() applies EXIF orientation; metadata is not copied to the output.
   const pipeline = sharp(original, { limitInputPixels: 100_000_000 }).rotate().resize({ width, withoutEnlargement: true });
   switch (format) {

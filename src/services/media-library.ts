@@ -3,12 +3,12 @@
  * browser's word), bounded in size and pixels so a decompression bomb is refused before it
  * is decoded, re-encoded without metadata (EXIF, GPS), stored by content hash.
  */
-import sharp from 'sharp';
 import type { Metadata, OutputInfo } from 'sharp';
 import type { MediaAsset } from '../core/media.js';
 import { ForbiddenError, policies } from '../core/policies.js';
 import type { StaffUser } from '../core/staff.js';
 import type { MediaStore } from '../media/store.js';
+import { loadSharp } from '../media/sharp.js';
 import { mediaKeyFor } from '../media/store.js';
 import type { Db } from '../storage/db.js';
 import { MediaRepository, rowToMedia } from '../storage/repositories/catalog.js';
@@ -59,6 +59,7 @@ export class MediaLibrary {
     const { maxBytes, maxPixels } = this.deps.limits;
     const name = file.filename.slice(0, 120) || 'the file';
     if (file.bytes.length > maxBytes) throw new UploadRejectedError(413, `${name} is ${(file.bytes.length / 1e6).toFixed(1)} MB; the limit is ${(maxBytes / 1e6).toFixed(0)} MB.`);
+    const sharp = await loadSharp();
     let info: Metadata;
     try {
       // Reads the header only: nothing is decoded yet, so no pixel limit is needed here;
