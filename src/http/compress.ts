@@ -10,11 +10,14 @@ import { pickEncoding } from './negotiate.js';
 
 /**
  * Levels by how many times the bytes will be sent: once (a page rendered per request: brotli 4
- * is as fast as gzip 6 and a little smaller), many times (a cached page, compressed on first
- * demand while a reader waits), or for ever (static assets, compressed at build or start).
+ * is as fast as gzip 6 and a little smaller), first (a cached page's first compression, made
+ * while a reader waits: gzip 1 takes a third of gzip 6's time for 8 % more bytes), many times
+ * (the same page compressed again once it is served a second time, off that request's path),
+ * or for ever (static assets, compressed at build or start). Figures: docs/performance.md.
  */
 const LEVELS = {
   once: { br: 4, gzip: 6 },
+  first: { br: 3, gzip: 1 },
   cached: { br: 6, gzip: 6 },
   static: { br: 11, gzip: 9 },
 } as const;

@@ -1,9 +1,11 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isNotModified, pickEncoding } from './negotiate.js';
 import { PageCache } from './page-cache.js';
 
 describe('page cache', () => {
   const page = (html: string, tags: string[]) => () => Promise.resolve({ status: 200, html, tags });
+  const page0 = (html: string) => page(html, []);
 
   it('renders once for concurrent misses and then hits', async () => {
     const cache = new PageCache({ ttlSeconds: 60, maxEntries: 10 });
@@ -67,6 +69,40 @@ describe('page cache', () => {
     const big = await cache.getOrRender('/big', page(html('b').repeat(5), []));
     expect(big.page.body.length).toBe(50_000);
     expect(cache.peek('/big')).toBeDefined();
+  });
+
+  it('compresses fast for the first reader, then once more, smaller, for everyone after', async () => {
+    // Prose-like HTML: words in a varied order, so a harder compression level pays.
+    const words = ['council', 'budget', 'harbour', 'election', 'minister', 'river', 'school', 'market', 'storm', 'vote'];
+    let seed = 7;
+    const text = Array.from({ length: 6000 }, () => words[(seed = (seed * 1103515245 + 12345) % 2147483648) % words.length]).join(' ');
+    const html = `<!DOCTYPE html><main><p>${text}</p></main>`;
+    const cache = new PageCache({ ttlSeconds: 60, maxEntries: 10 });
+    const { page } = await cache.getOrRender('/story', page0(html));
+    const bodyBytes = cache.bytes;
+    const first = page.encoded('gzip');
+    expect(gunzipSync(first).toString()).toBe(html);
+    expect(cache.bytes).toBe(bodyBytes + first.length);
+    // The second reader gets the same bytes at once; the better ones are made after.
+    expect(page.encoded('gzip')).toBe(first);
+    await new Promise((resolve) => setImmediate(resolve));
+    const refined = page.encoded('gzip');
+    expect(refined.length).toBeLessThan(first.length);
+    expect(gunzipSync(refined).toString()).toBe(html);
+    expect(cache.bytes).toBe(bodyBytes + refined.length);
+    // Brotli the same way.
+    const br = page.encoded('br');
+    page.encoded('br');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(brotliDecompressSync(page.encoded('br')).toString()).toBe(html);
+    expect(page.encoded('br').length).toBeLessThan(br.length);
+
+    // A page the cache does not keep is compressed once, fast, and never again.
+    const lone = (await cache.getOrRender('/404', () => Promise.resolve({ status: 404, html, tags: [], cacheable: false }))).page;
+    const once = lone.encoded('gzip');
+    lone.encoded('gzip');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lone.encoded('gzip')).toBe(once);
   });
 
   it('does not store uncacheable pages', async () => {

@@ -39,9 +39,11 @@ export class CachedPage {
    */
   readonly tagHeader: readonly [name: TagHeader, value: string] | undefined;
   private readonly compressed = new Map<Exclude<Encoding, 'identity'>, Buffer>();
+  /** Encodings whose second, better compression is done or scheduled. */
+  private readonly refining = new Set<Exclude<Encoding, 'identity'>>();
   /** Bytes held: the body and every compressed form made so far. */
   size: number;
-  /** Set by the cache while the page is in it: a compressed form was added (its bytes). */
+  /** Set by the cache while the page is in it: compressed forms grew by `bytes` (negative: shrank). */
   onGrow: ((bytes: number) => void) | undefined;
   /** The headers of this page's 200 response, for the fast lane (http/fast-lane.ts) to replay. */
   replayHeaders: Record<string, string> | undefined;
@@ -69,21 +71,49 @@ export class CachedPage {
 
   /**
    * The body in the given encoding, compressed on first use and kept. Synchronously: a page
-   * is 20-40 KB, which gzip level 6 compresses in about 0.3 ms, while zlib's asynchronous
-   * form cost more main-thread time than that in handle set-up and callbacks (--cpu-prof of
-   * the cache-miss benchmark, docs/performance.md), and its thread pool shares the same two
+   * is 20-40 KB, which gzip compresses in 0.2-0.5 ms, while zlib's asynchronous form cost
+   * more main-thread time than that in handle set-up and callbacks (--cpu-prof of the
+   * cache-miss benchmark, docs/performance.md), and its thread pool shares the same two
    * cores anyway.
+   *
+   * The first compression is the fast kind (compress.ts, `first`): a reader is waiting for
+   * it, and most pages rendered on a busy day are asked for once. When the page is asked for
+   * again it is worth the better ratio, so it is compressed once more at the `cached` level
+   * just after that response is sent, and the smaller bytes serve every later request.
    */
   encoded(encoding: Encoding): Buffer {
     if (encoding === 'identity') return this.body;
-    let bytes = this.compressed.get(encoding);
+    const bytes = this.compressed.get(encoding);
     if (!bytes) {
-      bytes = compress(this.body, encoding, 'cached');
-      this.compressed.set(encoding, bytes);
-      this.size += bytes.length;
-      this.onGrow?.(bytes.length);
+      const first = compress(this.body, encoding, 'first');
+      this.compressed.set(encoding, first);
+      this.grow(first.length);
+      return first;
+    }
+    // Only a page the cache holds is asked for again; a page rendered for a request and not
+    // kept (an uncacheable page, PAGE_CACHE_TTL=0) is not worth the second compression.
+    if (this.onGrow && !this.refining.has(encoding)) {
+      this.refining.add(encoding);
+      setImmediate(() => this.refine(encoding));
     }
     return bytes;
+  }
+
+  /** Replaces the fast compression of `encoding` with the `cached` level's, if smaller. */
+  refine(encoding: Exclude<Encoding, 'identity'>): void {
+    const before = this.compressed.get(encoding);
+    if (!before || !this.onGrow) return;
+    const better = compress(this.body, encoding, 'cached');
+    if (better.length >= before.length) return;
+    this.compressed.set(encoding, better);
+    // The fast lane's header list for this encoding carries the old content-length.
+    this.replayRaw.delete(encoding);
+    this.grow(better.length - before.length);
+  }
+
+  private grow(bytes: number): void {
+    this.size += bytes;
+    this.onGrow?.(bytes);
   }
 }
 

@@ -222,9 +222,9 @@ export class ReadingService {
     if (!section) throw new Error(`article ${article.id} is in missing section ${article.sectionId}`);
     const relatedIds = referencedArticleIds(article.body);
     const mediaIds = [...referencedMediaIds(article.body), ...[article.leadMediaId, article.socialMediaId].filter((id) => id !== null)];
-    const [authorIds, tagIds, corrections, relatedSummaries, media, more, translationGroup, leadVideo] = await Promise.all([
-      this.articles.authorIdsFor([article.id]),
-      this.articles.tagIdsFor(article.id),
+    const [bylines, tagsOf, corrections, relatedSummaries, media, more, translationGroup, leadVideo] = await Promise.all([
+      this.articles.authorsFor([article.id]),
+      this.articles.tagsFor([article.id]),
       this.articles.correctionsFor(article.id),
       this.articles.publishedSummariesByIds(relatedIds, now),
       this.media.byIds(mediaIds),
@@ -232,9 +232,8 @@ export class ReadingService {
       this.translationRepo.othersOf(article.id),
       article.leadVideoId === null ? undefined : this.videos.byId(article.leadVideoId),
     ]);
-    const authorsById = await this.authors.byIds(authorIds.get(article.id) ?? []);
     // One media query for both lists of cards.
-    const [tags, cardMedia] = await Promise.all([this.tags.byIds(tagIds), this.cardMedia([...relatedSummaries, ...more])]);
+    const cardMedia = await this.cardMedia([...relatedSummaries, ...more]);
     const relatedCards = this.toCards(relatedSummaries, tree, cardMedia);
     const moreCards = this.toCards(more, tree, cardMedia);
     return {
@@ -243,8 +242,8 @@ export class ReadingService {
       breadcrumbs: this.breadcrumbs(tree, section.id),
       section,
       labelName: LABEL_NAMES[article.label],
-      authors: (authorIds.get(article.id) ?? []).flatMap((id) => authorsById.get(id) ?? []),
-      tags,
+      authors: bylines.get(article.id) ?? [],
+      tags: tagsOf.get(article.id) ?? [],
       lead: article.leadMediaId === null ? undefined : media.get(article.leadMediaId),
       socialImage: (article.socialMediaId === null ? undefined : media.get(article.socialMediaId)) ?? (article.leadMediaId === null ? undefined : media.get(article.leadMediaId)),
       updatedAt: visibleUpdateTime(article),

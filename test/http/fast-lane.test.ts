@@ -4,6 +4,7 @@
  * application sends for a hit: same status, headers and bytes in every encoding, the same
  * 304s; and it must forget a page the moment the cache does.
  */
+import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/articles.js';
@@ -72,6 +73,31 @@ describe('the fast lane for cached pages', () => {
     const head = await fetch(`${origin}${path}`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+
+  it('sends the smaller compression once the page is asked for again, with its own length', async () => {
+    // A story nobody has read yet, so its first compression is still the fast one.
+    const fresh = await t.make.article({ sectionId: story.sectionId, headline: 'Ferry timetable changes for the winter' });
+    const freshPath = `/news/${fresh.slug}`;
+    const gzipped = () =>
+      new Promise<{ length: number; bytes: Buffer }>((resolve, reject) => {
+        get(`${origin}${freshPath}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ length: Number(res.headers['content-length']), bytes: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const html = (await viaFastify(freshPath)).body;
+    const responses = [];
+    for (let i = 0; i < 4; i++) {
+      responses.push(await gzipped());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    for (const r of responses) {
+      expect(r.bytes.length).toBe(r.length);
+      expect(gunzipSync(r.bytes).toString()).toBe(html);
+    }
+    expect(responses[3]?.length).toBeLessThan(responses[0]?.length ?? 0);
   });
 
   it('forgets a page the moment the cache drops it: an edit shows on the next request', async () => {

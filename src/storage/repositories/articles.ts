@@ -1,9 +1,11 @@
 /** Reading and writing articles. Shared SQL for SQLite and PostgreSQL. */
 import type { Kysely, Transaction } from 'kysely';
 import type { Article, ArticleLabel, ArticleStatus, Correction, Language } from '../../core/articles.js';
+import type { Author, Tag } from '../../core/people.js';
 import type { RichTextDocument } from '../../core/richtext.js';
 import type { SelectQueryBuilder } from 'kysely';
 import type { ArticleRow, ArticlesTable, Database } from '../schema.js';
+import { rowToAuthor, rowToTag } from './catalog.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -173,9 +175,38 @@ export class ArticleRepository {
     return out;
   }
 
-  async tagIdsFor(articleId: number): Promise<number[]> {
-    const rows = await this.db.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId).orderBy('position').execute();
-    return rows.map((r) => r.tag_id);
+  /** Bylines per article, in byline order. */
+  async authorsFor(articleIds: readonly number[]): Promise<Map<number, Author[]>> {
+    const out = new Map<number, Author[]>();
+    if (articleIds.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('article_authors as aa')
+      .innerJoin('authors as au', 'au.id', 'aa.author_id')
+      .selectAll('au')
+      .select('aa.article_id')
+      .where('aa.article_id', 'in', articleIds)
+      .orderBy('aa.article_id')
+      .orderBy('aa.position')
+      .execute();
+    for (const r of rows) out.set(r.article_id, [...(out.get(r.article_id) ?? []), rowToAuthor(r)]);
+    return out;
+  }
+
+  /** Tags per article, in the order the desk gave them. */
+  async tagsFor(articleIds: readonly number[]): Promise<Map<number, Tag[]>> {
+    const out = new Map<number, Tag[]>();
+    if (articleIds.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('article_tags as at')
+      .innerJoin('tags as t', 't.id', 'at.tag_id')
+      .selectAll('t')
+      .select('at.article_id')
+      .where('at.article_id', 'in', articleIds)
+      .orderBy('at.article_id')
+      .orderBy('at.position')
+      .execute();
+    for (const r of rows) out.set(r.article_id, [...(out.get(r.article_id) ?? []), rowToTag(r)]);
+    return out;
   }
 
   async correctionsFor(articleId: number): Promise<Correction[]> {

@@ -10,7 +10,6 @@ import type { Article, Language } from '../../core/articles.js';
 import type { Author, Tag } from '../../core/people.js';
 import type { Database } from '../schema.js';
 import { ArticleRepository, rowToArticle } from './articles.js';
-import { rowToAuthor, rowToTag } from './catalog.js';
 
 export interface FeedItemQuery {
   language: Language;
@@ -43,36 +42,12 @@ export class FeedItemRepository {
   }
 
   /** Bylines per article, in byline order. */
-  async authorsFor(articleIds: readonly number[]): Promise<Map<number, Author[]>> {
-    const out = new Map<number, Author[]>();
-    if (articleIds.length === 0) return out;
-    const rows = await this.db
-      .selectFrom('article_authors as aa')
-      .innerJoin('authors as au', 'au.id', 'aa.author_id')
-      .selectAll('au')
-      .select('aa.article_id')
-      .where('aa.article_id', 'in', articleIds)
-      .orderBy('aa.article_id')
-      .orderBy('aa.position')
-      .execute();
-    for (const r of rows) out.set(r.article_id, [...(out.get(r.article_id) ?? []), rowToAuthor(r)]);
-    return out;
+  authorsFor(articleIds: readonly number[]): Promise<Map<number, Author[]>> {
+    return this.articles.authorsFor(articleIds);
   }
 
   /** Tags per article, in the order the desk gave them. */
-  async tagsFor(articleIds: readonly number[]): Promise<Map<number, Tag[]>> {
-    const out = new Map<number, Tag[]>();
-    if (articleIds.length === 0) return out;
-    const rows = await this.db
-      .selectFrom('article_tags as at')
-      .innerJoin('tags as t', 't.id', 'at.tag_id')
-      .selectAll('t')
-      .select('at.article_id')
-      .where('at.article_id', 'in', articleIds)
-      .orderBy('at.article_id')
-      .orderBy('at.position')
-      .execute();
-    for (const r of rows) out.set(r.article_id, [...(out.get(r.article_id) ?? []), rowToTag(r)]);
-    return out;
+  tagsFor(articleIds: readonly number[]): Promise<Map<number, Tag[]>> {
+    return this.articles.tagsFor(articleIds);
   }
 }

@@ -25,11 +25,23 @@ export const countText = (t: Translate, n: number) => t('comments.count', { coun
 /** Words a screen reader hears with a control ("Reply<hidden> to Ana</hidden>"). */
 const hidden = (chunks: ComponentChild[]) => <span class="visually-hidden">{chunks}</span>;
 
+/** Per translator: the same JSON for every story page of a language. */
+const islandMessagesOf = new WeakMap<Translate, string>();
+
 /**
  * The island's words (client/comments/messages.ts): the ICU sources of ISLAND_KEYS in the
  * page's language, for `data-messages`. The island formats them itself, with this locale.
  */
 export function islandMessages(t: Translate): string {
+  let json = islandMessagesOf.get(t);
+  if (json === undefined) {
+    json = buildIslandMessages(t);
+    islandMessagesOf.set(t, json);
+  }
+  return json;
+}
+
+function buildIslandMessages(t: Translate): string {
   const own = MESSAGES[t.language];
   const keys: readonly MessageKey[] = ISLAND_KEYS;
   const messages = Object.fromEntries(keys.map((key) => [key, own[key] ?? MESSAGES.en[key] ?? ''])) as IslandMessages['messages'];
