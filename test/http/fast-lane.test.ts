@@ -98,6 +98,12 @@ describe('the fast lane for cached pages', () => {
       expect(gunzipSync(r.bytes).toString()).toBe(html);
     }
     expect(responses[3]?.length).toBeLessThan(responses[0]?.length ?? 0);
+    // The cache now keeps only the gzip copy: plain and brotli readers still get the page.
+    for (const encoding of ['identity', 'br']) {
+      const res = await fetch(`${origin}${freshPath}`, { headers: { 'accept-encoding': encoding } });
+      expect(res.headers.get('x-cache')).toBe('HIT');
+      expect(await res.text()).toBe(html);
+    }
   });
 
   it('forgets a page the moment the cache drops it: an edit shows on the next request', async () => {
