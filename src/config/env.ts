@@ -86,7 +86,7 @@ export const configSchema = z.object({
   PAGE_CACHE_TTL: z.coerce.number().int().min(0).default(300),
   PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(5000),
   /** Megabytes of rendered pages (and their compressed forms) kept: the oldest go first. */
-  PAGE_CACHE_MAX_MB: z.coerce.number().min(1).default(64),
+  PAGE_CACHE_MAX_MB: z.coerce.number().min(1).default(32),
   /** Feeds carry whole stories (true) or only their standfirst with a link (false). */
   FEED_FULL_TEXT: bool.default(true),
   /** SMTP server for staff mail (invitations, password resets): smtp://user:pass@host:587. Unset: mail is written to the log. */
