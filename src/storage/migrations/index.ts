@@ -16,6 +16,7 @@ import * as liveTv from './2026-11-30T0900-live-tv.js';
 import * as leadVideo from './2026-11-30T1000-lead-video.js';
 import * as liveBlog from './2026-11-30T1100-live-blog.js';
 import * as featuredCommentsIndex from './2026-12-03T0900-featured-comments-index.js';
+import * as visibleArticlesCoveringIndex from './2026-12-03T1000-visible-articles-covering-index.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-content': content,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1000-lead-video': leadVideo,
   '2026-11-30T1100-live-blog': liveBlog,
   '2026-12-03T0900-featured-comments-index': featuredCommentsIndex,
+  '2026-12-03T1000-visible-articles-covering-index': visibleArticlesCoveringIndex,
 };
