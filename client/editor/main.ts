@@ -69,8 +69,8 @@ function mountEditor(form: HTMLFormElement, host: HTMLElement): Editor | null {
 
   // The label names the text box; the host becomes a group holding toolbar and text.
   const contentId = `${host.id || 'body-editor'}-content`;
-  const label = document.querySelector<HTMLLabelElement>(`label[for="${host.id}"]`);
-  const labelledBy = host.getAttribute('aria-labelledby') ?? label?.id ?? null;
+  const labelledBy = host.getAttribute('aria-labelledby') ?? document.querySelector<HTMLLabelElement>(`label[for="${host.id}"]`)?.id ?? null;
+  const label = labelledBy ? document.getElementById(labelledBy) : null;
   if (labelledBy) host.setAttribute('role', 'group');
   host.classList.add('nd-editor');
   host.replaceChildren();

@@ -247,11 +247,11 @@ export function ArticleEditPage({ ctx, m, sections, authors, images, errors, not
           <textarea id="standfirst" name="standfirst" rows={2} maxLength={600}>
             {i.standfirst ?? ''}
           </textarea>
-          <label id="body-label" for="body-editor">
-            Body
-          </label>
+          {/* A label's `for` must name a form control; the editor is a group (toolbar and text
+              box) named by this label, and the island gives the text box the same name. */}
+          <label id="body-label">Body</label>
           <input type="hidden" name="body" id="body-json" value={bodyJson} />
-          <div id="body-editor" aria-labelledby="body-label">
+          <div id="body-editor" role="group" aria-labelledby="body-label">
             <noscript>The body editor needs JavaScript.</noscript>
           </div>
           <p id="autosave-status" role="status" class="autosave-status" />
