@@ -177,8 +177,7 @@ export class ArticleRepository {
 
   /** Bylines per article, in byline order. */
   async authorsFor(articleIds: readonly number[]): Promise<Map<number, Author[]>> {
-    const out = new Map<number, Author[]>();
-    if (articleIds.length === 0) return out;
+    if (articleIds.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('article_authors as aa')
       .innerJoin('authors as au', 'au.id', 'aa.author_id')
@@ -188,25 +187,14 @@ export class ArticleRepository {
       .orderBy('aa.article_id')
       .orderBy('aa.position')
       .execute();
-    for (const r of rows) out.set(r.article_id, [...(out.get(r.article_id) ?? []), rowToAuthor(r)]);
-    return out;
+    return groupByArticle(rows, rowToAuthor);
   }
 
   /** Tags per article, in the order the desk gave them. */
   async tagsFor(articleIds: readonly number[]): Promise<Map<number, Tag[]>> {
-    const out = new Map<number, Tag[]>();
-    if (articleIds.length === 0) return out;
-    const rows = await this.db
-      .selectFrom('article_tags as at')
-      .innerJoin('tags as t', 't.id', 'at.tag_id')
-      .selectAll('t')
-      .select('at.article_id')
-      .where('at.article_id', 'in', articleIds)
-      .orderBy('at.article_id')
-      .orderBy('at.position')
-      .execute();
-    for (const r of rows) out.set(r.article_id, [...(out.get(r.article_id) ?? []), rowToTag(r)]);
-    return out;
+    if (articleIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').selectAll('t').select('at.article_id').where('at.article_id', 'in', articleIds).orderBy('at.article_id').orderBy('at.position').execute();
+    return groupByArticle(rows, rowToTag);
   }
 
   async correctionsFor(articleId: number): Promise<Correction[]> {
@@ -330,3 +318,14 @@ export const articleWrites = {
     await tx.insertInto('corrections').values({ article_id: articleId, kind, note, created_at: now.toISOString() }).execute();
   },
 };
+
+/** Rows of a join with `article_id`, as each article's list in row order. */
+function groupByArticle<R extends { article_id: number }, T>(rows: readonly R[], toItem: (row: R) => T): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.article_id);
+    if (list) list.push(toItem(r));
+    else out.set(r.article_id, [toItem(r)]);
+  }
+  return out;
+}
