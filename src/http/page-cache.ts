@@ -1,7 +1,8 @@
 /**
  * Rendered pages kept in memory, with the validators and compressed forms that serving them
  * needs, and tags that say which content each page shows so an edit clears exactly those.
- * Compression happens once per page and encoding, on first demand, never per request.
+ * Compression happens on first demand per page and encoding (fast), and once more (better)
+ * when the page is served again; never per request.
  */
 import { createHash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -95,12 +96,10 @@ export class CachedPage {
     if (!bytes) {
       const first = compress(this.body, encoding, 'first');
       this.compressed.set(encoding, first);
-      this.grow(first.length);
-      if (this.plain) {
-        const dropped = this.plain.length;
-        this.plain = undefined;
-        this.grow(-dropped);
-      }
+      // One change of size, so the cache never drops another page for a net shrink.
+      const dropped = this.plain?.length ?? 0;
+      this.plain = undefined;
+      this.grow(first.length - dropped);
       return first;
     }
     // Only a page the cache holds is asked for again; a page rendered for a request and not
@@ -113,7 +112,7 @@ export class CachedPage {
   }
 
   /** Replaces the fast compression of `encoding` with the `cached` level's, if smaller. */
-  refine(encoding: Exclude<Encoding, 'identity'>): void {
+  private refine(encoding: Exclude<Encoding, 'identity'>): void {
     const before = this.compressed.get(encoding);
     if (!before || !this.onGrow) return;
     const better = compress(this.body, encoding, 'cached');
