@@ -51,7 +51,8 @@ export class FastLane {
 
   /** The normal path served `page` (cache key `key`) for `url` with `headers`: remember both. */
   remember(url: string, key: string, page: CachedPage, headers: Record<string, string>): void {
-    if (page.status !== 200) return;
+    // A page the cache did not keep (PAGE_CACHE_TTL=0, an uncacheable page) is never a hit.
+    if (page.status !== 200 || this.cache.peek(key) !== page) return;
     // Exactly what sendRendered and the server's onSend hook put on a hit.
     page.replayHeaders ??= {
       ...this.baseHeaders(headers['content-type'] ?? ''),
