@@ -20,8 +20,3 @@ export function loadSharp(): Promise<Sharp> {
   });
   return loading;
 }
-
-/** Whether sharp has been loaded in this process (tests check that reading pages do not). */
-export function sharpLoaded(): boolean {
-  return loading !== undefined;
-}

@@ -114,8 +114,8 @@ export class FeedService {
     const relatedIds = [...new Set(articles.flatMap((a) => referencedArticleIds(a.body)))];
     const mediaIds = articles.flatMap((a) => [...referencedMediaIds(a.body), ...(a.leadMediaId === null ? [] : [a.leadMediaId])]);
     const [authors, tags, related] = await Promise.all([
-      this.items.authorsFor(ids),
-      this.items.tagsFor(ids),
+      this.articles.authorsFor(ids),
+      this.articles.tagsFor(ids),
       // Only public stories: a RELATED line to an unpublished story disappears, as on the page.
       this.articles.publishedSummariesByIds(relatedIds, now),
     ]);

@@ -3,10 +3,17 @@
  * (build it first with scripts/build.mjs), on a free loopback port, ready when /readyz says
  * so. For the tests that kill, stop or restart an instance.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { createApp } from '../../src/app.js';
+import type { App } from '../../src/app.js';
+import { loadConfig } from '../../src/config/env.js';
+import { createTestDatabase } from './databases.js';
+import type { TestDatabase } from './databases.js';
+import type { Dialect } from '../../src/storage/db.js';
+import { factories } from './factories.js';
 
 /** A loopback port nothing listens on right now. */
 export async function freePort(): Promise<number> {
@@ -41,4 +48,19 @@ export async function startServeProcess(env: Record<string, string>, port?: numb
   }
   child.kill('SIGKILL');
   throw new Error(`newsdesk serve on ${origin} did not become ready`);
+}
+
+/**
+ * What every test of a real `newsdesk serve` starts with: the bundle built (well under a
+ * second), and a test database prepared by the application itself (`setup` gets the app and
+ * the factories), then closed, so the child process is the only one using it.
+ */
+export async function prepareServeDatabase(dialect: Dialect, setup: (ctx: { app: App; make: ReturnType<typeof factories>; tdb: TestDatabase }) => Promise<void>): Promise<TestDatabase> {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+  const tdb = await createTestDatabase(dialect);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url });
+  const app = await createApp(config, { db: tdb.db, mailer: { send: () => Promise.resolve() } });
+  await setup({ app, make: factories({ db: tdb.db, events: app.events, media: app.media }), tdb });
+  await app.close();
+  return tdb;
 }

@@ -3,18 +3,13 @@
  * `newsdesk serve` process takes a comment, answers 201, and is killed with SIGKILL at that
  * moment; the comment and its count are in the database afterwards. On both databases.
  */
-import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/env.js';
 import { openDatabase } from '../../src/storage/db.js';
-import { createTestDatabase } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { factories } from '../helpers/factories.js';
-import { startServeProcess } from '../helpers/serve-process.js';
+import { prepareServeDatabase, startServeProcess } from '../helpers/serve-process.js';
 
 
 describe.each(DIALECTS)('comment durability on %s', (dialect) => {
@@ -24,18 +19,14 @@ describe.each(DIALECTS)('comment durability on %s', (dialect) => {
   let cookie = '';
 
   beforeAll(async () => {
-    // The process under test is the real bundle `npm start` runs (built in well under a second).
-    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
-    tdb = await createTestDatabase(dialect);
-    // Prepare a story and a trusted reader with the application itself, then close it.
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url });
-    const app = await createApp(config, { db: tdb.db, mailer: { send: () => Promise.resolve() } });
-    const make = factories({ db: tdb.db, events: app.events });
-    const section = await make.section({ slug: 'news' });
-    articleId = (await make.article({ sectionId: section.id })).id;
-    const at = new Date(Date.now() - 90 * 86_400_000).toISOString();
-    await tdb.db.kysely.insertInto('readers').values({ email: 'durable@example.test', display_name: 'Durable Reader', name_key: 'durablereader', password_hash: null, email_verified_at: at, suspended_until: null, approved_count: 3, created_at: at, updated_at: at }).execute();
-    await app.close();
+    // The process under test is the real bundle `npm start` runs; a story and a trusted reader
+    // are prepared with the application itself.
+    tdb = await prepareServeDatabase(dialect, async ({ make, tdb: prepared }) => {
+      const section = await make.section({ slug: 'news' });
+      articleId = (await make.article({ sectionId: section.id })).id;
+      const at = new Date(Date.now() - 90 * 86_400_000).toISOString();
+      await prepared.db.kysely.insertInto('readers').values({ email: 'durable@example.test', display_name: 'Durable Reader', name_key: 'durablereader', password_hash: null, email_verified_at: at, suspended_until: null, approved_count: 3, created_at: at, updated_at: at }).execute();
+    });
   });
 
   afterAll(async () => {

@@ -5,18 +5,14 @@
  * instance keeps answering every request, and the killed one, started again, rejoins: it
  * serves, and hears the other's changes (its cached page is refreshed by an edit made there).
  */
-import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/env.js';
 import { Accounts } from '../../src/services/accounts.js';
 import { hashPassword } from '../../src/services/passwords.js';
-import { DIALECTS, createTestDatabase } from '../helpers/databases.js';
+import { DIALECTS } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
-import { factories } from '../helpers/factories.js';
-import { startServeProcess } from '../helpers/serve-process.js';
+import { prepareServeDatabase, startServeProcess } from '../helpers/serve-process.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -52,23 +48,19 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('an instance killed unde
   }
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
-    tdb = await createTestDatabase('postgres');
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url });
-    const app = await createApp(config, { db: tdb.db, mailer: { send: () => Promise.resolve() } });
-    const make = factories({ db: tdb.db, events: app.events });
-    const section = await make.section({ slug: 'news', name: 'News' });
-    sectionId = section.id;
-    const story = await make.article({ sectionId, headline: 'Markets steady as the port reopens' });
-    articleId = story.id;
-    storyPath = `/news/${story.slug}`;
-    const at = new Date(Date.now() - 90 * 86_400_000).toISOString();
-    await tdb.db.kysely.insertInto('readers').values({ email: 'steady@example.test', display_name: 'Steady Reader', name_key: 'steadyreader', password_hash: await hashPassword('steady password 1'), email_verified_at: at, suspended_until: null, approved_count: 5, created_at: at, updated_at: at }).execute();
-    const accounts = new Accounts({ db: tdb.db });
-    await accounts.acceptToken(await accounts.invite({ email: 'desk@example.test', role: 'editor' }), { name: 'Desk Editor', password: 'desk password long' });
-    // Comment limits are per reader; this test posts many on purpose.
-    await app.comments.saveSettings({ ratePerMinute: 100, ratePerHour: 1000 });
-    await app.close();
+    tdb = await prepareServeDatabase('postgres', async ({ app, make, tdb: prepared }) => {
+      const section = await make.section({ slug: 'news', name: 'News' });
+      sectionId = section.id;
+      const story = await make.article({ sectionId, headline: 'Markets steady as the port reopens' });
+      articleId = story.id;
+      storyPath = `/news/${story.slug}`;
+      const at = new Date(Date.now() - 90 * 86_400_000).toISOString();
+      await prepared.db.kysely.insertInto('readers').values({ email: 'steady@example.test', display_name: 'Steady Reader', name_key: 'steadyreader', password_hash: await hashPassword('steady password 1'), email_verified_at: at, suspended_until: null, approved_count: 5, created_at: at, updated_at: at }).execute();
+      const accounts = new Accounts({ db: prepared.db });
+      await accounts.acceptToken(await accounts.invite({ email: 'desk@example.test', role: 'editor' }), { name: 'Desk Editor', password: 'desk password long' });
+      // Comment limits are per reader; this test posts many on purpose.
+      await app.comments.saveSettings({ ratePerMinute: 100, ratePerHour: 1000 });
+    });
   }, 60_000);
 
   afterAll(async () => {

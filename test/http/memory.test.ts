@@ -4,16 +4,11 @@
  * never carries it (docs/performance.md, memory). Checked on the real `newsdesk serve`
  * process through /proc/<pid>/maps: what a newsroom's monitoring would see as RSS.
  */
-import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/env.js';
-import { createTestDatabase } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
-import { factories } from '../helpers/factories.js';
-import { startServeProcess } from '../helpers/serve-process.js';
+import { prepareServeDatabase, startServeProcess } from '../helpers/serve-process.js';
 
 const procFs = existsSync('/proc/self/maps');
 
@@ -28,15 +23,11 @@ describe.skipIf(!procFs)('a reading instance does not load the image encoder', (
   let headline = '';
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
-    tdb = await createTestDatabase('sqlite');
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url });
-    const app = await createApp(config, { db: tdb.db, mailer: { send: () => Promise.resolve() } });
-    const make = factories({ db: tdb.db, events: app.events, media: app.media });
-    const section = await make.section({ slug: 'news' });
-    const image = await make.image({ alt: 'A harbour at dawn' });
-    headline = (await make.article({ sectionId: section.id, leadMediaId: image.id })).headline;
-    await app.close();
+    tdb = await prepareServeDatabase('sqlite', async ({ make }) => {
+      const section = await make.section({ slug: 'news' });
+      const image = await make.image({ alt: 'A harbour at dawn' });
+      headline = (await make.article({ sectionId: section.id, leadMediaId: image.id })).headline;
+    });
   }, 60_000);
 
   afterAll(async () => {

@@ -4,17 +4,12 @@
  * full, readers holding a live comments stream are told to reconnect (and the stream ends),
  * and the process exits cleanly, refusing new connections.
  */
-import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/env.js';
-import { createTestDatabase } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
-import { factories } from '../helpers/factories.js';
-import { startServeProcess } from '../helpers/serve-process.js';
+import { prepareServeDatabase, startServeProcess } from '../helpers/serve-process.js';
 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,14 +20,10 @@ describe('graceful shutdown on SIGTERM', () => {
   let articleId = 0;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
-    tdb = await createTestDatabase('sqlite');
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url });
-    const app = await createApp(config, { db: tdb.db, mailer: { send: () => Promise.resolve() } });
-    const make = factories({ db: tdb.db, events: app.events });
-    const section = await make.section({ slug: 'news' });
-    articleId = (await make.article({ sectionId: section.id })).id;
-    await app.close();
+    tdb = await prepareServeDatabase('sqlite', async ({ make }) => {
+      const section = await make.section({ slug: 'news' });
+      articleId = (await make.article({ sectionId: section.id })).id;
+    });
   }, 60_000);
 
   afterAll(async () => {

@@ -1,13 +1,12 @@
 /**
  * What feeds need of articles: the latest public stories of a list (site, section subtree,
- * tag, author) with their bodies, bylines and tags. Which stories are public is decided by
- * the same query the reader site's lists use (ArticleRepository.listPublished), so a feed
- * never shows a story its HTML page would not.
+ * tag, author) with their bodies; their bylines and tags come from ArticleRepository. Which
+ * stories are public is decided by the same query the reader site's lists use
+ * (ArticleRepository.listPublished), so a feed never shows a story its HTML page would not.
  */
 import type { Kysely } from 'kysely';
 import { isPubliclyVisible } from '../../core/articles.js';
 import type { Article, Language } from '../../core/articles.js';
-import type { Author, Tag } from '../../core/people.js';
 import type { Database } from '../schema.js';
 import { ArticleRepository, rowToArticle } from './articles.js';
 
@@ -39,15 +38,5 @@ export class FeedItemRepository {
       const article = byId.get(s.id);
       return article && isPubliclyVisible(article, q.now) ? [article] : [];
     });
-  }
-
-  /** Bylines per article, in byline order. */
-  authorsFor(articleIds: readonly number[]): Promise<Map<number, Author[]>> {
-    return this.articles.authorsFor(articleIds);
-  }
-
-  /** Tags per article, in the order the desk gave them. */
-  tagsFor(articleIds: readonly number[]): Promise<Map<number, Tag[]>> {
-    return this.articles.tagsFor(articleIds);
   }
 }
