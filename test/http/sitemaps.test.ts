@@ -296,6 +296,16 @@ describe.each(DIALECTS)('sitemaps and robots.txt on %s', (dialect) => {
     for (const loc of locs) expect((await get(new URL(loc).pathname)).statusCode, loc).toBe(200);
   });
 
+  it('counts the list pages for the index exactly: one pages file while they fit, two past the limit', async () => {
+    // The index counts list pages (tags and authors with public stories) without listing
+    // them; the count must match pages.xml, or a file is missing or empty.
+    const { urls } = await fetchUrlset('/sitemaps/pages.xml');
+    const pagesFiles = async (urlsPerFile: number) => (await fetchIndex(serverWith({ limits: { urlsPerFile } }))).map((f) => fileName(f.loc)).filter((n) => n.startsWith('pages'));
+    expect(await pagesFiles(urls.length)).toEqual(['pages.xml']);
+    expect(await pagesFiles(urls.length - 1)).toEqual(['pages.xml', 'pages-2.xml']);
+    expect((await fetchUrlset('/sitemaps/pages-2.xml', serverWith({ limits: { urlsPerFile: urls.length - 1 } }))).urls).toHaveLength(1);
+  });
+
   it('never lists drafts, scheduled, embargoed or unpublished stories, and lists each edition in its own files', async () => {
     const listed = new Set(await everyListedUrl());
     for (const a of hidden) {

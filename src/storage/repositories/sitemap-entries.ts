@@ -68,32 +68,45 @@ export class SitemapEntryRepository {
   /**
    * Every month with public stories, cut into chunks of `perFile` in publication order
    * (oldest first, so earlier chunks stay put as a month fills), with counts and lastmods.
+   * One GROUP BY over the covering index counts every month; only a month with more stories
+   * than one file holds is numbered row by row to cut it. (Numbering the whole archive took
+   * 4-5 times as long at 100,000 stories, and it runs again after every edit: docs/performance.md.)
    */
   async monthChunks(language: Language, now: Date, perFile: number): Promise<SitemapChunk[]> {
     const size = positiveInteger(perFile);
     const month = this.month();
-    const inner = this.visible(language, now).select([
-      month.as('month'),
-      sql<number>`(row_number() over (partition by ${month} order by a.published_at, a.id) - 1) / ${size}`.as('chunk'),
-      lastmodOf().as('lastmod'),
-    ]);
-    const rows = await this.k
-      .selectFrom(inner.as('x'))
-      .select(['x.month', 'x.chunk', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('x.lastmod').as('lastmod')])
-      .groupBy(['x.month', 'x.chunk'])
-      .orderBy('x.month', 'desc')
-      .orderBy('x.chunk')
+    const months = await this.visible(language, now)
+      .select([month.as('month'), (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max(lastmodOf()).as('lastmod')])
+      .groupBy(month)
+      .orderBy('month', 'desc')
       .execute();
-    return rows.map((r) => ({ month: r.month, part: Number(r.chunk) + 1, count: Number(r.n), lastmod: r.lastmod }));
+    const chunks = await Promise.all(
+      months.map(async (m): Promise<SitemapChunk[]> => {
+        const count = Number(m.n);
+        if (count <= perFile) return [{ month: m.month, part: 1, count, lastmod: m.lastmod }];
+        const { start, end } = monthRange(m.month);
+        const inner = this.visible(language, now)
+          .where('a.published_at', '>=', start)
+          .where('a.published_at', '<', end)
+          .select([sql<number>`(row_number() over (order by a.published_at, a.id) - 1) / ${size}`.as('chunk'), lastmodOf().as('lastmod')]);
+        const rows = await this.k
+          .selectFrom(inner.as('x'))
+          .select(['x.chunk', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('x.lastmod').as('lastmod')])
+          .groupBy('x.chunk')
+          .orderBy('x.chunk')
+          .execute();
+        return rows.map((r) => ({ month: m.month, part: Number(r.chunk) + 1, count: Number(r.n), lastmod: r.lastmod }));
+      }),
+    );
+    return chunks.flat();
   }
 
   /** The public stories of one UTC month, in the order monthChunks counts them. */
   async monthArticles(language: Language, now: Date, month: { year: number; month: number }, offset: number, limit: number): Promise<SitemapArticle[]> {
-    const start = new Date(Date.UTC(month.year, month.month - 1, 1));
-    const end = new Date(Date.UTC(month.year, month.month, 1));
+    const { start, end } = monthRange(`${month.year}-${String(month.month).padStart(2, '0')}`);
     const rows = await this.articleColumns(language, now)
-      .where('a.published_at', '>=', start.toISOString())
-      .where('a.published_at', '<', end.toISOString())
+      .where('a.published_at', '>=', start)
+      .where('a.published_at', '<', end)
       .orderBy('a.published_at')
       .orderBy('a.id')
       .limit(limit)
@@ -158,6 +171,28 @@ export class SitemapEntryRepository {
     };
   }
 
+  /**
+   * How many tags and authors have public stories: their list pages are in the sitemap. One
+   * EXISTS per tag or author, which stops at its first public story (the indexes on
+   * article_tags and article_authors by tag and by author), so the count costs the same at
+   * 1,000 stories as at 100,000.
+   */
+  async listPageCounts(language: Language, now: Date): Promise<{ tags: number; authors: number }> {
+    const [tags, authors] = await Promise.all([
+      this.k
+        .selectFrom('tags as t')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => eb.exists(this.visible(language, now).innerJoin('article_tags as at', 'at.article_id', 'a.id').where(sameId('at.tag_id', 't.id')).select(sql.lit(1).as('one'))))
+        .executeTakeFirstOrThrow(),
+      this.k
+        .selectFrom('authors as au')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => eb.exists(this.visible(language, now).innerJoin('article_authors as aa', 'aa.article_id', 'a.id').where(sameId('aa.author_id', 'au.id')).select(sql.lit(1).as('one'))))
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { tags: Number(tags.n), authors: Number(authors.n) };
+  }
+
   private articleColumns(language: Language, now: Date) {
     return this.visible(language, now)
       .leftJoin('media as m', 'm.id', 'a.lead_media_id')
@@ -171,6 +206,18 @@ export class SitemapEntryRepository {
  * never before it went public (a story written as published with a future time).
  * Timestamps are ISO UTC text on SQLite and timestamptz on PostgreSQL: both compare in time order.
  */
+/** `inner = outer` in a correlated subquery, whose builder does not know the outer table. */
+function sameId(inner: string, outer: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(inner)} = ${sql.ref(outer)}`;
+}
+
+/** The first instant of a UTC month (`YYYY-MM`) and of the next, as ISO strings. */
+function monthRange(month: string): { start: string; end: string } {
+  const [year, m] = month.split('-').map(Number);
+  if (year === undefined || m === undefined) throw new RangeError(`not a month: ${month}`);
+  return { start: new Date(Date.UTC(year, m - 1, 1)).toISOString(), end: new Date(Date.UTC(year, m, 1)).toISOString() };
+}
+
 function lastmodOf(): RawBuilder<string> {
   return sql<string>`case when a.updated_at > a.published_at then a.updated_at else a.published_at end`;
 }
