@@ -17,9 +17,31 @@ const STOP_WORDS: Record<Language, ReadonlySet<string>> = {
 
 export const foldWord = (word: string): string => word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
+/** A word of a text, as written, and where it is. */
+export interface Word {
+  word: string;
+  start: number;
+  end: number;
+}
+
 /** The words of a text, as written (for snippets) and as searched (their stems). */
-export function words(text: string): Array<{ word: string; start: number; end: number }> {
+export function words(text: string): Word[] {
   return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+/** The words of a text one at a time, for a reader that stops early: undefined after the last. */
+export function wordReader(text: string): () => Word | undefined {
+  const pattern = /[\p{L}\p{N}]+/gu;
+  let done = false;
+  return () => {
+    // Past the end, exec would start again from the top: the reader stays at its end.
+    const m = done ? null : pattern.exec(text);
+    if (!m) {
+      done = true;
+      return undefined;
+    }
+    return { word: m[0], start: m.index, end: m.index + m[0].length };
+  };
 }
 
 /**

@@ -13,7 +13,8 @@ import { documentToPlainText } from '../core/richtext.js';
 import type { RichTextDocument } from '../core/richtext.js';
 import type { Db, Dialect } from '../storage/db.js';
 import type { Database } from '../storage/schema.js';
-import { queryStems, searchTerms, stem, words } from './search-text.js';
+import { queryStems, searchTerms, stem, wordReader, words } from './search-text.js';
+import type { Word } from './search-text.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -240,16 +241,37 @@ export function markWords(text: string, want: ReadonlySet<string>, language: Lan
   return parts;
 }
 
-/** About 30 words around the first place the searched words appear (the opening if they do not). */
+/**
+ * About 30 words around the first place the searched words appear (the opening if they do
+ * not), 8 of them before it. The story is read word by word only as far as the snippet needs:
+ * splitting and stemming every word of every hit's story was a quarter of a search's CPU.
+ */
 export function snippet(text: string, want: ReadonlySet<string>, language: Language, size = 30): SnippetPart[] {
-  const all = words(text);
-  const first = all.findIndex((w) => want.has(stem(w.word, language)));
-  const from = Math.max(0, (first < 0 ? 0 : first) - 8);
-  const slice = all.slice(from, from + size);
-  const start = slice[0]?.start ?? 0;
-  const end = slice[slice.length - 1]?.end ?? 0;
+  const lead = 8;
+  let next = wordReader(text);
+  const before: Word[] = [];
+  let index = 0;
+  let window: Word[] | undefined;
+  for (let w = next(); w; w = next(), index++) {
+    if (want.has(stem(w.word, language))) {
+      window = [...before, w];
+      break;
+    }
+    before.push(w);
+    if (before.length > lead) before.shift();
+  }
+  // No searched word in the text (a headline match): the opening.
+  const from = window ? index - before.length : 0;
+  if (!window) {
+    window = [];
+    next = wordReader(text);
+  }
+  for (let w = window.length < size ? next() : undefined; w; w = window.length < size ? next() : undefined) window.push(w);
+  const more = next() !== undefined;
+  const start = window[0]?.start ?? 0;
+  const end = window[window.length - 1]?.end ?? 0;
   const parts = markWords(text.slice(start, end).replace(/\s+/g, ' '), want, language);
   if (from > 0) parts.unshift({ text: '… ', match: false });
-  if (from + size < all.length) parts.push({ text: ' …', match: false });
+  if (more) parts.push({ text: ' …', match: false });
   return parts;
 }
