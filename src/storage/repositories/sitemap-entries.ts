@@ -85,17 +85,8 @@ export class SitemapEntryRepository {
         const count = Number(m.n);
         if (count <= perFile) return [{ month: m.month, part: 1, count, lastmod: m.lastmod }];
         const { start, end } = monthRange(m.month);
-        const inner = this.visible(language, now)
-          .where('a.published_at', '>=', start)
-          .where('a.published_at', '<', end)
-          .select([sql<number>`(row_number() over (order by a.published_at, a.id) - 1) / ${size}`.as('chunk'), lastmodOf().as('lastmod')]);
-        const rows = await this.k
-          .selectFrom(inner.as('x'))
-          .select(['x.chunk', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('x.lastmod').as('lastmod')])
-          .groupBy('x.chunk')
-          .orderBy('x.chunk')
-          .execute();
-        return rows.map((r) => ({ month: m.month, part: Number(r.chunk) + 1, count: Number(r.n), lastmod: r.lastmod }));
+        const stories = this.visible(language, now).where('a.published_at', '>=', start).where('a.published_at', '<', end);
+        return this.cut(stories, sql`a.published_at, a.id`, size, m.month);
       }),
     );
     return chunks.flat();
@@ -117,17 +108,20 @@ export class SitemapEntryRepository {
 
   /** The stories published since `since`, newest first, cut into chunks of `perFile`. */
   async recentChunks(language: Language, now: Date, since: Date, perFile: number): Promise<SitemapChunk[]> {
-    const size = positiveInteger(perFile);
-    const inner = this.visible(language, now)
-      .where('a.published_at', '>', since.toISOString())
-      .select([sql<number>`(row_number() over (order by a.published_at desc, a.id desc) - 1) / ${size}`.as('chunk'), lastmodOf().as('lastmod')]);
+    const stories = this.visible(language, now).where('a.published_at', '>', since.toISOString());
+    return this.cut(stories, sql`a.published_at desc, a.id desc`, positiveInteger(perFile), '');
+  }
+
+  /** Stories numbered in `order` and cut into runs of `size`: each run a file, with its count and newest lastmod. */
+  private async cut(stories: ReturnType<SitemapEntryRepository['visible']>, order: RawBuilder<unknown>, size: RawBuilder<number>, month: string): Promise<SitemapChunk[]> {
+    const inner = stories.select([sql<number>`(row_number() over (order by ${order}) - 1) / ${size}`.as('chunk'), lastmodOf().as('lastmod')]);
     const rows = await this.k
       .selectFrom(inner.as('x'))
       .select(['x.chunk', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('x.lastmod').as('lastmod')])
       .groupBy('x.chunk')
       .orderBy('x.chunk')
       .execute();
-    return rows.map((r) => ({ month: '', part: Number(r.chunk) + 1, count: Number(r.n), lastmod: r.lastmod }));
+    return rows.map((r) => ({ month, part: Number(r.chunk) + 1, count: Number(r.n), lastmod: r.lastmod }));
   }
 
   /** The stories published since `since`, newest first, in the order recentChunks counts them. */
