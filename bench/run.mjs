@@ -457,9 +457,9 @@ async function startBaselines(nginxPath, workDir, bodyFile, articleBytes, baseli
 /** Which baselines the rounds measured. */
 const baselineKeys = (rounds) => Object.values(BASELINES).filter(({ key }) => rounds[0]?.[key]);
 
-/** The run with the median req/s (the lower middle of an even count), whole: its latencies too. */
-function medianRun(runs) {
-  const sorted = [...runs].sort((a, b) => a.rps - b.rps);
+/** The middle item by `value` (the lower middle of an even count): a whole run, latencies too. */
+function middle(items, value = (x) => x) {
+  const sorted = [...items].sort((a, b) => value(a) - value(b));
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
@@ -738,7 +738,7 @@ async function main() {
     rounds.push(measured);
   }
   for (const b of baselines) await stopProcess(b.proc);
-  const medianOf = (key, name) => (rounds[0][key] ? { ...medianRun(rounds.map((r) => r[key])), name } : undefined);
+  const medianOf = (key, name) => (rounds[0][key] ? { ...middle(rounds.map((r) => r[key]), (run) => run.rps), name } : undefined);
   const articleHit = medianOf('hit', 'article (cache hit)');
   const node = medianOf('node', BASELINES.node.name);
   const nodeFull = medianOf('nodeFull', BASELINES.nodeFull.name);
@@ -809,8 +809,7 @@ async function main() {
   // The cached article against each baseline, round by round: the spread is the VM's drift.
   const roundLines = ROUNDS > 1 ? baselineKeys(rounds).map(({ key, name }) => {
     const ratios = rounds.map((r) => r.hit.rps / r[key].rps);
-    const median = [...ratios].sort((a, b) => a - b)[Math.floor((ratios.length - 1) / 2)];
-    return `Article (cache hit) / ${name}, round by round: ${ratios.map((x) => fmtRatio(x, 1)).join(', ')} (median ${fmtRatio(median, 1)}).`;
+    return `Article (cache hit) / ${name}, round by round: ${ratios.map((x) => fmtRatio(x, 1)).join(', ')} (median ${fmtRatio(middle(ratios), 1)}).`;
   }) : [];
   say();
   printTable(header, rows);

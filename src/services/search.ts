@@ -266,7 +266,11 @@ export function snippet(text: string, want: ReadonlySet<string>, language: Langu
     window = [];
     next = wordReader(text);
   }
-  for (let w = window.length < size ? next() : undefined; w; w = window.length < size ? next() : undefined) window.push(w);
+  while (window.length < size) {
+    const w = next();
+    if (!w) break;
+    window.push(w);
+  }
   const more = next() !== undefined;
   const start = window[0]?.start ?? 0;
   const end = window[window.length - 1]?.end ?? 0;
