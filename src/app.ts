@@ -3,6 +3,7 @@
  * Nothing below this file reaches for globals or constructs its own collaborators.
  */
 import { FastLane } from './http/fast-lane.js';
+import { KeyedThrottle } from './http/keyed-throttle.js';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/env.js';
@@ -129,21 +130,27 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const purgeSettings = purgeConfig(config);
   const purger = purgeSettings ? createPurger(purgeSettings) : undefined;
-  events.subscribe((event, origin) => {
-    const tags = tagsAffectedBy(event);
+  function invalidate(tags: string[] | 'all', local: boolean) {
     if (tags === 'all') cache.clear();
     else cache.invalidate(tags);
     // The instance where the change happened purges the CDN; the others only hear about it.
-    if (purger && origin === 'local') {
+    if (purger && local) {
       (tags === 'all' ? purger.purgeAll() : purger.purge(tags)).catch((err: unknown) => server.log.warn({ err }, `${purger.name} purge failed`));
     }
+  }
+  // New comments on a busy story refresh its pages at most once per interval (a removal at
+  // once): the island brings a page's thread up to date by itself (client/comments).
+  const commentRefreshes = new KeyedThrottle<number, boolean>(config.COMMENT_PURGE_INTERVAL_MS, (articleId, local) => invalidate([`article:${articleId}`], local), (a, b) => a || b);
+  events.subscribe((event, origin) => {
+    if (event.type === 'comment.visible') commentRefreshes.request(event.articleId, origin === 'local');
+    else invalidate(tagsAffectedBy(event), origin === 'local');
   });
   /** The cache tags a content change touches ('all': the section tree, on every page). */
   function tagsAffectedBy(event: ContentEvent): string[] | 'all' {
     if (event.type === 'structure.changed') return 'all';
     if (event.type === 'live.changed') return ['live', 'schedule'];
     // A comment changes its story's page and the count on every card of it (lists carry
-    // the story's tag too).
+    // the story's tag too). New ones come through commentRefreshes.
     if (event.type === 'comment.visible' || event.type === 'comment.hidden') return [`article:${event.articleId}`];
     // A live blog's update changes its page, and lists (cards of a live story say so).
     if (event.type === 'liveblog.update') return [`article:${event.articleId}`, 'list'];
@@ -273,6 +280,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       return scheduler;
     },
     async close() {
+      // A refresh held back for comments still reaches the CDN.
+      commentRefreshes.flush();
       scheduler?.stop();
       clearTimeout(onAirTimer);
       await relay?.stop();

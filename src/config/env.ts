@@ -85,6 +85,12 @@ export const configSchema = z.object({
   /** Seconds a rendered page stays in this process's memory cache. */
   PAGE_CACHE_TTL: z.coerce.number().int().min(0).default(300),
   PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(5000),
+  /**
+   * Milliseconds between two refreshes of a story's cached pages (its page, and the list pages
+   * with its card) for new comments: the first comment refreshes them at once, the others
+   * within this time fold into one refresh. Removals (moderation) are never held back.
+   */
+  COMMENT_PURGE_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
   /** Megabytes of rendered pages (and their compressed forms) kept: the oldest go first. */
   PAGE_CACHE_MAX_MB: z.coerce.number().min(1).default(32),
   /** Feeds carry whole stories (true) or only their standfirst with a link (false). */
