@@ -4,6 +4,7 @@
  */
 import { FastLane } from './http/fast-lane.js';
 import { KeyedThrottle } from './http/keyed-throttle.js';
+import { storyPageTag } from './site/cache-tags.js';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/env.js';
@@ -152,8 +153,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     // A comment changes its story's page and the count on every card of it (lists carry
     // the story's tag too). New ones come through commentRefreshes.
     if (event.type === 'comment.visible' || event.type === 'comment.hidden') return [`article:${event.articleId}`];
-    // A live blog's update changes its page, and lists (cards of a live story say so).
-    if (event.type === 'liveblog.update') return [`article:${event.articleId}`, 'list'];
+    // A live blog's update changes its story's own pages only: cards, feeds and sitemaps show
+    // nothing of it, and clearing the lists on each update (an editor posts one a minute on a
+    // breaking story, the home page's lead) would re-render them, here and at the CDN, for nothing.
+    if (event.type === 'liveblog.update') return [storyPageTag(event.articleId)];
     const tags = [`article:${event.articleId}`, 'list', `section-list:${event.sectionId}`];
     if (event.previousSectionId !== undefined) tags.push(`section-list:${event.previousSectionId}`);
     return tags;

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../core/articles.js';
+import { cardTags, storyPageTag } from './cache-tags.js';
 import type { Edition, Editions } from '../core/editions.js';
 import { editionPath } from '../core/editions.js';
 import { VARIANT_FORMATS, isVariantWidth } from '../core/media.js';
@@ -131,8 +132,6 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
     return reply.send(page.encoded('identity'));
   }
 
-  const cardTags = (ids: readonly number[]) => ids.map((id) => `article:${id}`);
-
   for (const edition of editions.all) registerEditionRoutes(edition);
 
   // A signed preview shows a draft exactly as it will look, to whoever holds the link.
@@ -224,7 +223,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
             return deps.liveBlog.decorate(liveBlog, language, {
               status: 200,
               html: renderDocument(<ArticlePage ctx={await context(path, edition)} m={m} comments={{ thread, guests: commentSettings.guestComments }} liveBlog={liveBlog} />),
-              tags: [`section-list:${m.article.sectionId}`, ...cardTags(shown)],
+              tags: [`section-list:${m.article.sectionId}`, storyPageTag(m.article.id), ...cardTags(shown)],
               headers: leadVideoHeaders(m.leadVideo),
               lastModified: m.lastModified,
             });

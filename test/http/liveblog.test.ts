@@ -170,12 +170,18 @@ describe.each(DIALECTS)('live blogs on %s', (dialect) => {
     expect(html).toMatch(/<script type="module" src="\/assets\/liveblog\.[^"]+\.js"/);
     expect((await get(pathOf(await story()))).body).not.toContain('liveblog.');
 
-    // A new update: the page cache drops the story's page at once.
+    // A new update: the page cache drops the story's page at once, and only its pages: the
+    // home page (which lists the story) and a section front stay cached.
+    for (const list of ['/', `/${section.slug}`]) {
+      await get(list);
+      expect((await get(list)).headers['x-cache']).toBe('HIT');
+    }
     await postUpdate(a, { body: 'First results from the coastal provinces.' });
     const after = await get(pathOf(a));
     expect(after.headers['x-cache']).toBe('MISS');
     expect(after.body).toContain('First results from the coastal provinces.');
     expect(after.body).toContain('4 updates');
+    for (const list of ['/', `/${section.slug}`]) expect((await get(list)).headers['x-cache'], list).toBe('HIT');
   });
 
   it('pages older updates without JavaScript, and as a fragment for the island', async () => {

@@ -16,6 +16,7 @@ import type { DiscoveryDeps } from '../discovery-deps.js';
 import { FEED_CONTENT_TYPES, renderFeed } from './build.js';
 import { formatOfFile } from './links.js';
 import { feedSender } from './send.js';
+import { cardTags } from '../cache-tags.js';
 
 /** CDN and browser caching, as for list pages (config CACHE_*; these are its defaults). */
 export interface FeedCacheControl {
@@ -71,7 +72,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): v
         return {
           status: 200,
           html: renderFeed(list, format, site),
-          tags: ['list', 'feed', ...subjectTag(list), ...list.entries.map((e) => `article:${e.article.id}`)],
+          tags: ['list', 'feed', ...subjectTag(list), ...cardTags(list.entries.map((e) => e.article.id))],
         };
       });
     }

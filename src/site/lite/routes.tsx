@@ -7,6 +7,7 @@ import type { ReadingService } from '../../services/reading.js';
 import { renderDocument } from '../render.js';
 import type { SiteHelpers } from '../routes.js';
 import { LiteArticlePage, LiteHomePage, LiteSectionPage } from '../views/LitePages.js';
+import { cardTags } from '../cache-tags.js';
 
 export interface LiteRouteDeps {
   reading: ReadingService;
@@ -17,7 +18,6 @@ const pageQuery = { type: 'object', properties: { page: { type: 'integer', minim
 
 export function registerLiteRoutes(app: FastifyInstance, deps: LiteRouteDeps): void {
   const { reading, site } = deps;
-  const cardTags = (ids: readonly number[]) => ids.map((id) => `article:${id}`);
 
   // The lite copy of a page is `/lite` + its full path: /lite/es/noticias is /es/noticias.
   async function liteHome(edition: Edition): Promise<RenderedPage> {

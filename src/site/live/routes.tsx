@@ -27,6 +27,7 @@ import { sendCached } from '../sitemaps/send.js';
 import type { StartMode } from '../views/LivePages.js';
 import { LivePage, ProgrammePage, SchedulePage } from '../views/LivePages.js';
 import { renderXmltv } from './xmltv.js';
+import { cardTags } from '../cache-tags.js';
 
 export interface LiveRouteDeps {
   site: SiteHelpers;
@@ -106,7 +107,7 @@ export function registerLiveRoutes(app: FastifyInstance, deps: LiveRouteDeps): v
       return send(req, reply, key, language, async () => {
         const m = valid ? await live.programmePage(language, channel, programme) : undefined;
         if (!m) return site.notFound(path, edition);
-        return { status: 200, html: renderDocument(<ProgrammePage ctx={await site.context(path, edition)} m={m} />), tags: ['schedule', ...m.stories.map((c) => `article:${c.id}`)] };
+        return { status: 200, html: renderDocument(<ProgrammePage ctx={await site.context(path, edition)} m={m} />), tags: ['schedule', ...cardTags(m.stories.map((c) => c.id))] };
       });
     });
   }
