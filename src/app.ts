@@ -132,6 +132,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const purgeSettings = purgeConfig(config);
   const purger = purgeSettings ? createPurger(purgeSettings) : undefined;
   function invalidate(tags: string[] | 'all', local: boolean) {
+    if (tags.length === 0) return;
     if (tags === 'all') cache.clear();
     else cache.invalidate(tags);
     // The instance where the change happened purges the CDN; the others only hear about it.
@@ -157,6 +158,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     // nothing of it, and clearing the lists on each update (an editor posts one a minute on a
     // breaking story, the home page's lead) would re-render them, here and at the CDN, for nothing.
     if (event.type === 'liveblog.update') return [storyPageTag(event.articleId)];
+    // A draft's edits show nowhere; an edit inside the same lists shows where the story does
+    // (its page and every card of it carry its tag) and in the sitemaps (its lastmod).
+    if (event.reach === 'drafts') return [];
+    if (event.reach === 'content') return [`article:${event.articleId}`, 'sitemap'];
     const tags = [`article:${event.articleId}`, 'list', `section-list:${event.sectionId}`];
     if (event.previousSectionId !== undefined) tags.push(`section-list:${event.previousSectionId}`);
     return tags;

@@ -3,7 +3,21 @@
  * storage hook). The page cache, and later feeds, search and CDN purges, subscribe here.
  */
 export type ContentEvent =
-  | { type: 'article.changed'; articleId: number; sectionId: number; previousSectionId?: number; previousPath?: string }
+  | {
+      type: 'article.changed';
+      articleId: number;
+      sectionId: number;
+      previousSectionId?: number;
+      previousPath?: string;
+      /**
+       * How far the change reaches readers, when the publisher knows (the newsroom's save):
+       * `drafts`, not public before nor after (a draft's edits and autosaves: no reader page
+       * shows it); `content`, public before and after in the same lists (same status,
+       * publication time, section, tags and authors: only the pages showing it change).
+       * Absent: anything may have changed (a publish, an unpublish, a move).
+       */
+      reach?: 'drafts' | 'content';
+    }
   | { type: 'structure.changed' }
   /** A comment became visible (posted, approved) or changed while visible (edited, featured). */
   | { type: 'comment.visible'; articleId: number; commentId: number; count: number }

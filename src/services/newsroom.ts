@@ -205,7 +205,8 @@ export class Newsroom {
         .values({ article_id: id, version: updated.version, snapshot: JSON.stringify(cmd.input), user_id: actor.id, autosave: cmd.autosave ? 1 : 0, created_at: now.toISOString() })
         .execute();
     });
-    this.deps.events.publish({ type: 'article.changed', articleId: id, sectionId: fields.sectionId, previousSectionId: current.article.sectionId });
+    const reach = changeReach(current, { status: next.status, publishedAt: next.publishedAt, sectionId: fields.sectionId, language: fields.language, authorIds, tags: tags.map((t) => t.name) });
+    this.deps.events.publish({ type: 'article.changed', articleId: id, sectionId: fields.sectionId, previousSectionId: current.article.sectionId, ...(reach ? { reach } : {}) });
     const saved = await this.load(id);
     if (!saved) throw new NotFoundError(`article ${id} vanished`);
     return saved;
@@ -275,4 +276,29 @@ export class Newsroom {
     for (const p of published) this.deps.events.publish({ type: 'article.changed', articleId: p.id, sectionId: p.sectionId });
     return published.map((p) => p.id);
   }
+}
+
+/**
+ * How far a save reaches readers (ContentEvent `reach`): a draft's edits reach no one, and an
+ * edit that keeps a public story in the same lists reaches only the pages that show it. The
+ * newsroom autosaves drafts every few seconds per editor: each save used to clear every list
+ * page, here and at the CDN.
+ */
+function changeReach(
+  before: NewsroomArticle,
+  after: { status: string; publishedAt: string | null; sectionId: number; language: string; authorIds: readonly number[]; tags: readonly string[] },
+): 'drafts' | 'content' | undefined {
+  const wasPublic = before.article.status === 'published';
+  const isPublic = after.status === 'published';
+  if (!wasPublic && !isPublic) return 'drafts';
+  const sameSet = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x) => b.includes(x));
+  const sameLists =
+    wasPublic &&
+    isPublic &&
+    before.article.publishedAt === after.publishedAt &&
+    before.article.sectionId === after.sectionId &&
+    before.article.language === after.language &&
+    sameSet(before.authorIds, after.authorIds) &&
+    sameSet(before.tags, after.tags);
+  return sameLists ? 'content' : undefined;
 }

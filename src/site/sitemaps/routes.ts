@@ -1,7 +1,7 @@
 /**
  * /sitemap.xml (an index of every sitemap file), /sitemaps/*.xml (list pages, the Google News
  * window, stories by month) and /robots.txt. All are served from the page cache with the
- * `list` tag, so publishing, updating or unpublishing a story refreshes them at once.
+ * `list` and `sitemap` tags, so publishing, updating or unpublishing a story refreshes them at once.
  */
 import type { FastifyInstance } from 'fastify';
 import type { RenderedPage } from '../../http/page-cache.js';
@@ -40,6 +40,9 @@ export function parseSitemapFileName(name: string): FileRef | undefined {
 const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400';
 // Sitemaps are for crawlers, not search results.
 const XML: SendOptions = { contentType: 'application/xml; charset=utf-8', cacheControl: CACHE_CONTROL, headers: { 'x-robots-tag': 'noindex' } };
+// `list`: a story published, moved or withdrawn; `sitemap`: a public story edited in place
+// (its lastmod), which clears no list page.
+const SITEMAP_TAGS = ['list', 'sitemap'];
 const TEXT: SendOptions = { contentType: 'text/plain; charset=utf-8', cacheControl: CACHE_CONTROL };
 
 export function registerSitemapRoutes(app: FastifyInstance, deps: SitemapRouteDeps): void {
@@ -53,7 +56,7 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SitemapRouteDe
     sendCached(cache, req, reply, 'sitemap:/sitemap.xml', XML, async () => {
       const perEdition = await Promise.all(deps.editions.all.map(async (e) => ({ e, files: await sitemaps.files(e.language) })));
       const items = perEdition.flatMap(({ e, files }) => files.map((f) => ({ url: `${options.origin}${e.prefix}/sitemaps/${sitemapFileName(f)}`, ...(f.lastmod ? { lastmod: f.lastmod } : {}) })));
-      return { status: 200, html: await renderIndex(items), tags: ['list'], lastModified: newestDate(perEdition.flatMap(({ files }) => files.map((f) => f.lastmod))) };
+      return { status: 200, html: await renderIndex(items), tags: SITEMAP_TAGS, lastModified: newestDate(perEdition.flatMap(({ files }) => files.map((f) => f.lastmod))) };
     }),
   );
 
@@ -64,8 +67,8 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SitemapRouteDe
       return sendCached(cache, req, reply, `sitemap:${prefix}/sitemaps/${sitemapFileName(file)}`, XML, async () => {
         const urls = await sitemaps.urls(language, file);
         if (!urls) return notFound;
-        if (urls.length === 0) return { status: 200, html: EMPTY_NEWS_URLSET, tags: ['list'] };
-        return { status: 200, html: await renderUrlset(file.kind, urls, urlsetOptions), tags: ['list'], lastModified: newestDate(urls.map((u) => u.lastmod)) };
+        if (urls.length === 0) return { status: 200, html: EMPTY_NEWS_URLSET, tags: SITEMAP_TAGS };
+        return { status: 200, html: await renderUrlset(file.kind, urls, urlsetOptions), tags: SITEMAP_TAGS, lastModified: newestDate(urls.map((u) => u.lastmod)) };
       });
     });
   }
