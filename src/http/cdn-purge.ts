@@ -68,3 +68,52 @@ export function createPurger(config: PurgeConfig): CdnPurger {
     }
   }
 }
+
+/** A purger that also sends what is still waiting (shutdown). */
+export interface BatchingPurger extends CdnPurger {
+  flush(): Promise<void>;
+}
+
+/**
+ * Purges gathered for `windowMs` and sent as one: the scheduler publishing ten stories at
+ * once, or a moderator approving a page of comments, is one purge of the union of their
+ * tags, not ten (CDN purge APIs are rate-limited, and each purge is a round trip). The wait
+ * is well inside the second a change may take to show. Failures go to `onError`: the pages
+ * still expire by their s-maxage.
+ */
+export function batchPurges(purger: CdnPurger, windowMs: number, onError: (err: unknown) => void): BatchingPurger {
+  let tags = new Set<string>();
+  let everything = false;
+  let timer: NodeJS.Timeout | undefined;
+  const sendWaiting = async (): Promise<void> => {
+    clearTimeout(timer);
+    timer = undefined;
+    const keys = [...tags];
+    const all = everything;
+    tags = new Set();
+    everything = false;
+    try {
+      if (all) await purger.purgeAll();
+      else if (keys.length > 0) await purger.purge(keys);
+    } catch (err) {
+      onError(err);
+    }
+  };
+  const schedule = () => {
+    timer ??= setTimeout(() => void sendWaiting(), windowMs);
+  };
+  return {
+    name: purger.name,
+    purge(keys) {
+      for (const k of keys) tags.add(k);
+      schedule();
+      return Promise.resolve();
+    },
+    purgeAll() {
+      everything = true;
+      schedule();
+      return Promise.resolve();
+    },
+    flush: sendWaiting,
+  };
+}
