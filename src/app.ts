@@ -5,6 +5,7 @@
 import { FastLane } from './http/fast-lane.js';
 import { KeyedThrottle } from './http/keyed-throttle.js';
 import { storyPageTag } from './site/cache-tags.js';
+import { watchOnAir } from './site/on-air-watch.js';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/env.js';
@@ -248,17 +249,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     : db.dialect === 'postgres' ? startEventRelay(config.DATABASE_URL, events, (err) => server.log.warn({ err }, 'event relay: connection problem')) : undefined;
 
   let scheduler: Scheduler | undefined;
-  // Every page's header says what is on air: when a programme ends, the cached pages are
-  // rendered again (here; a CDN's copies follow within their s-maxage).
-  let onAirTimer: NodeJS.Timeout | undefined;
-  const refreshOnAirAtNextChange = async () => {
-    const ends = (await Promise.all(editions.all.map((e) => live.onAir(e.language)))).flatMap((o) => (o ? [Date.parse(o.endsAt)] : []));
-    const at = Math.min(...ends, Date.now() + 15 * 60_000);
-    onAirTimer = setTimeout(() => {
-      cache.clear();
-      refreshOnAirAtNextChange().catch((err: unknown) => server.log.warn({ err }, 'on-air refresh failed'));
-    }, Math.max(1_000, at - Date.now() + 500));
-    onAirTimer.unref();
+  // Every page's header says what is on air: when that changes, the cached pages are
+  // rendered again (site/on-air-watch.ts).
+  let onAirWatch: { stop(): void } | undefined;
+  const readOnAir = async () => {
+    const onAir = await Promise.all(editions.all.map((e) => live.onAir(e.language)));
+    // Nothing on air: look again in 15 minutes, in case a programme starts.
+    const nextChangeAt = Math.min(...onAir.flatMap((o) => (o ? [Date.parse(o.endsAt)] : [])), Date.now() + 15 * 60_000);
+    return { shown: JSON.stringify(onAir.map((o) => o?.programme ?? null)), nextChangeAt };
   };
   return {
     config,
@@ -283,7 +281,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     rateLimiter,
     startScheduler() {
       scheduler ??= startScheduler(newsroom, config.SCHEDULER_INTERVAL_MS, (err) => server.log.error({ err }, 'scheduled publishing failed'), (ids) => server.log.info({ ids }, 'published scheduled stories'));
-      if (!onAirTimer) refreshOnAirAtNextChange().catch((err: unknown) => server.log.warn({ err }, 'on-air refresh failed'));
+      onAirWatch ??= watchOnAir({ read: readOnAir, clearPages: () => cache.clear(), onError: (err) => server.log.warn({ err }, 'on-air refresh failed') });
       return scheduler;
     },
     async close() {
@@ -291,7 +289,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       commentRefreshes.flush();
       await purger?.flush();
       scheduler?.stop();
-      clearTimeout(onAirTimer);
+      onAirWatch?.stop();
       await relay?.stop();
       await server.close();
       if (redis) await closeRedis(redis);
