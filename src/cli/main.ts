@@ -74,7 +74,7 @@ async function serve(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     say(`\n${signal} received: finishing requests in flight, then stopping.`);
-    demoStream?.stop();
+    void demoStream?.stop();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     app.close().then(

@@ -21,7 +21,8 @@ export const DEMO_AUDIO_URL = `${DEMO_STREAM_PATH}/audio/index.m3u8`;
 export interface DemoStream {
   /** Where the playlists and segments are written (served under DEMO_STREAM_PATH). */
   dir: string;
-  stop(): void;
+  /** Stops ffmpeg; resolves once it has exited (it writes segments until then). */
+  stop(): Promise<void>;
 }
 
 export function ffmpegOnPath(command = 'ffmpeg'): boolean {
@@ -81,7 +82,11 @@ export function startDemoStream(dataDir: string, log: (line: string) => void, co
     dir,
     stop() {
       stopped = true;
-      child?.kill('SIGTERM');
+      const running = child && child.exitCode === null && child.signalCode === null ? child : undefined;
+      if (!running) return Promise.resolve();
+      const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+      running.kill('SIGTERM');
+      return exited;
     },
   };
 }

@@ -26,7 +26,8 @@ describe.runIf(runnable)('the demo live stream', () => {
   });
 
   afterAll(async () => {
-    stream?.stop();
+    // ffmpeg writes segments until it exits: only then can the data dir be removed.
+    await stream?.stop();
     await t?.close();
   });
 
