@@ -4,7 +4,7 @@
  */
 import { FastLane } from './http/fast-lane.js';
 import { KeyedThrottle } from './http/keyed-throttle.js';
-import { storyPageTag } from './site/cache-tags.js';
+import { articleTag, storyPageTag } from './site/cache-tags.js';
 import { watchOnAir } from './site/on-air-watch.js';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -142,7 +142,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }
   // New comments on a busy story refresh its pages at most once per interval (a removal at
   // once): the island brings a page's thread up to date by itself (client/comments).
-  const commentRefreshes = new KeyedThrottle<number, boolean>(config.COMMENT_PURGE_INTERVAL_MS, (articleId, local) => invalidate([`article:${articleId}`], local), (a, b) => a || b);
+  const commentRefreshes = new KeyedThrottle<number, boolean>(config.COMMENT_PURGE_INTERVAL_MS, (articleId, local) => invalidate([articleTag(articleId)], local), (a, b) => a || b);
   events.subscribe((event, origin) => {
     if (event.type === 'comment.visible') commentRefreshes.request(event.articleId, origin === 'local');
     else invalidate(tagsAffectedBy(event), origin === 'local');
@@ -153,7 +153,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     if (event.type === 'live.changed') return ['live', 'schedule'];
     // A comment changes its story's page and the count on every card of it (lists carry
     // the story's tag too). New ones come through commentRefreshes.
-    if (event.type === 'comment.visible' || event.type === 'comment.hidden') return [`article:${event.articleId}`];
+    if (event.type === 'comment.visible' || event.type === 'comment.hidden') return [articleTag(event.articleId)];
     // A live blog's update changes its story's own pages only: cards, feeds and sitemaps show
     // nothing of it, and clearing the lists on each update (an editor posts one a minute on a
     // breaking story, the home page's lead) would re-render them, here and at the CDN, for nothing.
@@ -161,8 +161,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     // A draft's edits show nowhere; an edit inside the same lists shows where the story does
     // (its page and every card of it carry its tag) and in the sitemaps (its lastmod).
     if (event.reach === 'drafts') return [];
-    if (event.reach === 'content') return [`article:${event.articleId}`, 'sitemap'];
-    const tags = [`article:${event.articleId}`, 'list', `section-list:${event.sectionId}`];
+    if (event.reach === 'content') return [articleTag(event.articleId), 'sitemap'];
+    const tags = [articleTag(event.articleId), 'list', `section-list:${event.sectionId}`];
     if (event.previousSectionId !== undefined) tags.push(`section-list:${event.previousSectionId}`);
     return tags;
   }

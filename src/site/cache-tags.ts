@@ -5,6 +5,8 @@
  * its live blog's older updates) also carry `story:<id>`, for a change only they show: a live
  * blog update, which must not clear the home page that lists the story.
  */
-export const cardTags = (ids: readonly number[]): string[] => ids.map((id) => `article:${id}`);
+export const articleTag = (id: number): string => `article:${id}`;
+
+export const cardTags = (ids: readonly number[]): string[] => ids.map(articleTag);
 
 export const storyPageTag = (id: number): string => `story:${id}`;

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../core/articles.js';
-import { cardTags, storyPageTag } from './cache-tags.js';
+import { articleTag, cardTags, storyPageTag } from './cache-tags.js';
 import type { Edition, Editions } from '../core/editions.js';
 import { editionPath } from '../core/editions.js';
 import { VARIANT_FORMATS, isVariantWidth } from '../core/media.js';
@@ -229,7 +229,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
             });
           }
           case 'redirect':
-            return { status: 301, html: '', location: found.location, tags: [`article:${found.articleId}`] };
+            return { status: 301, html: '', location: found.location, tags: [articleTag(found.articleId)] };
           case 'none':
             return notFound(path, edition);
         }

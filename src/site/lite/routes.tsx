@@ -7,7 +7,7 @@ import type { ReadingService } from '../../services/reading.js';
 import { renderDocument } from '../render.js';
 import type { SiteHelpers } from '../routes.js';
 import { LiteArticlePage, LiteHomePage, LiteSectionPage } from '../views/LitePages.js';
-import { cardTags } from '../cache-tags.js';
+import { articleTag, cardTags } from '../cache-tags.js';
 
 export interface LiteRouteDeps {
   reading: ReadingService;
@@ -52,7 +52,7 @@ export function registerLiteRoutes(app: FastifyInstance, deps: LiteRouteDeps): v
           return { status: 200, html: renderDocument(<LiteArticlePage ctx={ctx} m={m} />), tags: [`section-list:${m.article.sectionId}`, ...cardTags(shown)], lastModified: m.lastModified };
         }
         case 'redirect':
-          return { status: 301, html: '', location: `/lite${found.location}`, tags: [`article:${found.articleId}`] };
+          return { status: 301, html: '', location: `/lite${found.location}`, tags: [articleTag(found.articleId)] };
         case 'none':
           return site.notFound(path, edition);
       }

@@ -23,7 +23,7 @@ import type { SiteHelpers } from '../routes.js';
 import { LiveUpdateItem, olderUpdatesUrl } from '../views/components/LiveBlog.js';
 import type { PageContext } from '../views/context.js';
 import { OlderUpdatesPage } from '../views/LiveBlogPages.js';
-import { storyPageTag } from '../cache-tags.js';
+import { articleTag, storyPageTag } from '../cache-tags.js';
 
 export interface LiveBlogRouteDeps {
   liveBlog: LiveBlogService;
@@ -125,7 +125,7 @@ export function registerLiveBlogRoutes(app: FastifyInstance, deps: LiveBlogRoute
         Promise.resolve({
           status: 200,
           html: renderDocument(<OlderUpdatesPage ctx={ctx} m={{ articleId, headline: found.article.headline, articleUrl: found.url, updates: page.updates, olderThan: page.olderThan, path }} />),
-          tags: [`article:${articleId}`, storyPageTag(articleId)],
+          tags: [articleTag(articleId), storyPageTag(articleId)],
         }),
       );
     },
