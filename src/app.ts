@@ -6,6 +6,7 @@ import { FastLane } from './http/fast-lane.js';
 import { KeyedThrottle } from './http/keyed-throttle.js';
 import { articleTag, storyPageTag } from './site/cache-tags.js';
 import { watchOnAir } from './site/on-air-watch.js';
+import type { OnAirWatch } from './site/on-air-watch.js';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/env.js';
@@ -143,9 +144,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // New comments on a busy story refresh its pages at most once per interval (a removal at
   // once): the island brings a page's thread up to date by itself (client/comments).
   const commentRefreshes = new KeyedThrottle<number, boolean>(config.COMMENT_PURGE_INTERVAL_MS, (articleId, local) => invalidate([articleTag(articleId)], local), (a, b) => a || b);
+  // Started with the scheduler (startScheduler); declared here, before any event can arrive.
+  let onAirWatch: OnAirWatch | undefined;
   events.subscribe((event, origin) => {
     if (event.type === 'comment.visible') commentRefreshes.request(event.articleId, origin === 'local');
     else invalidate(tagsAffectedBy(event), origin === 'local');
+    // The header on every page may name another programme now.
+    if (event.type === 'live.changed') onAirWatch?.checkNow();
   });
   /** The cache tags a content change touches ('all': the section tree, on every page). */
   function tagsAffectedBy(event: ContentEvent): string[] | 'all' {
@@ -251,7 +256,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   let scheduler: Scheduler | undefined;
   // Every page's header says what is on air: when that changes, the cached pages are
   // rendered again (site/on-air-watch.ts).
-  let onAirWatch: { stop(): void } | undefined;
   const readOnAir = async () => {
     const onAir = await Promise.all(editions.all.map((e) => live.onAir(e.language)));
     // Nothing on air: look again in 15 minutes, in case a programme starts.

@@ -39,6 +39,21 @@ describe('watchOnAir', () => {
     w.stop();
   });
 
+  it('looks again at once when the schedule is edited', async () => {
+    let programme = 'News';
+    const w = watch((now) => ({ shown: programme, nextChangeAt: now + 60 * MINUTE }));
+    await vi.advanceTimersByTimeAsync(1);
+    // An editor renames what is on air: every page's header must follow now, not at its end.
+    programme = 'Special report';
+    w.checkNow();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(clears).toBe(1);
+    // And the next look is still at the programme's end, once.
+    await vi.advanceTimersByTimeAsync(61 * MINUTE);
+    expect(clears).toBe(1);
+    w.stop();
+  });
+
   it('tries again after a failed read, and stops when told', async () => {
     let fail = true;
     const w = watchOnAir({

@@ -1,7 +1,7 @@
 /**
  * Every page's header says what is on air, so the cached pages must be rendered again when
- * that changes. This checks when the programme on air ends (and every 15 minutes when nothing
- * is on air, in case one starts) and clears the page cache only if what the headers show has
+ * that changes. This checks when the programme on air ends (every 15 minutes when nothing is
+ * on air, in case one starts, and at once when the schedule is edited) and clears the page cache only if what the headers show has
  * changed: with no live channel, or one programme after another of the same name, the cache
  * used to be cleared every time anyway (a site without live TV lost its whole page cache
  * every 15 minutes). A CDN's copies follow within their s-maxage.
@@ -23,12 +23,19 @@ export interface OnAirWatchDeps {
 /** A failed read is tried again after this. */
 const RETRY_MS = 60_000;
 
-export function watchOnAir(deps: OnAirWatchDeps): { stop(): void } {
+export interface OnAirWatch {
+  /** Looks again now: the schedule was edited (a live.changed event). */
+  checkNow(): void;
+  stop(): void;
+}
+
+export function watchOnAir(deps: OnAirWatchDeps): OnAirWatch {
   const now = deps.now ?? Date.now;
   let shown: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const later = (at: number) => {
+    clearTimeout(timer);
     if (stopped) return;
     // Half a second after the change, so the programme that ended is no longer on air.
     timer = setTimeout(() => void check(), Math.max(1_000, at - now() + 500));
@@ -47,6 +54,9 @@ export function watchOnAir(deps: OnAirWatchDeps): { stop(): void } {
   };
   void check();
   return {
+    checkNow() {
+      if (!stopped) void check();
+    },
     stop() {
       stopped = true;
       clearTimeout(timer);
