@@ -135,8 +135,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // Changes within a tenth of a second reach the CDN as one purge (cdn-purge.ts).
   const purger = purgeSettings ? batchPurges(createPurger(purgeSettings), 100, (err) => server.log.warn({ err }, `${purgeSettings.kind} purge failed`)) : undefined;
   function invalidate(tags: string[] | 'all', local: boolean) {
-    if (tags !== 'all' && tags.length === 0) return;
     if (tags === 'all') cache.clear();
+    else if (tags.length === 0) return;
     else cache.invalidate(tags);
     // The instance where the change happened purges the CDN; the others only hear about it.
     if (purger && local) void (tags === 'all' ? purger.purgeAll() : purger.purge(tags));

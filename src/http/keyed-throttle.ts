@@ -18,7 +18,6 @@ export class KeyedThrottle<K, V> {
     private readonly intervalMs: number,
     private readonly run: (key: K, value: V) => void,
     private readonly merge: (pending: V, next: V) => V,
-    private readonly now: () => number = Date.now,
   ) {}
 
   request(key: K, value: V): void {
@@ -27,7 +26,7 @@ export class KeyedThrottle<K, V> {
       waiting.value = this.merge(waiting.value, value);
       return;
     }
-    const now = this.now();
+    const now = Date.now();
     const last = this.lastRun.get(key);
     if (this.intervalMs <= 0 || last === undefined || now - last >= this.intervalMs) {
       this.runNow(key, value, now);
@@ -36,7 +35,7 @@ export class KeyedThrottle<K, V> {
     const timer = setTimeout(() => {
       const folded = this.pending.get(key);
       this.pending.delete(key);
-      if (folded) this.runNow(key, folded.value, this.now());
+      if (folded) this.runNow(key, folded.value, Date.now());
     }, this.intervalMs - (now - last));
     // A pending run never keeps the process alive; shutdown runs it (flush).
     timer.unref();
@@ -48,7 +47,7 @@ export class KeyedThrottle<K, V> {
     for (const [key, { value, timer }] of [...this.pending]) {
       clearTimeout(timer);
       this.pending.delete(key);
-      this.runNow(key, value, this.now());
+      this.runNow(key, value, Date.now());
     }
   }
 

@@ -24,14 +24,17 @@ export interface Word {
   end: number;
 }
 
+/** A run of letters and digits, in any script. New each time: a global regex keeps its place. */
+const wordPattern = () => /[\p{L}\p{N}]+/gu;
+
 /** The words of a text, as written (for snippets) and as searched (their stems). */
 export function words(text: string): Word[] {
-  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  return [...text.matchAll(wordPattern())].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
 /** The words of a text one at a time, for a reader that stops early: undefined after the last. */
 export function wordReader(text: string): () => Word | undefined {
-  const pattern = /[\p{L}\p{N}]+/gu;
+  const pattern = wordPattern();
   let done = false;
   return () => {
     // Past the end, exec would start again from the top: the reader stays at its end.

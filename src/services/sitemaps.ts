@@ -58,8 +58,8 @@ export interface SitemapDeps {
   limits?: Partial<SitemapLimits>;
 }
 
-/** Home, live and schedule: the list pages every edition has, before its sections. */
-const FIXED_PAGES = 3;
+/** The list pages every edition has, before its sections (the home page dated by its newest story). */
+const FIXED_PAGES = ['/', '/live', '/schedule'] as const;
 
 /** The latest of some ISO dates, if any. */
 export const newestDate = (dates: readonly (string | undefined)[]): string | undefined =>
@@ -150,7 +150,7 @@ export class SitemapService {
    */
   private async pageFiles(language: Language, now: Date, newestStory: string | undefined): Promise<SitemapFile[]> {
     const [tree, counts] = await Promise.all([this.reading.sectionTree(language), this.entries.listPageCounts(language, now)]);
-    const count = FIXED_PAGES + orderedSections(tree).length + counts.tags + counts.authors;
+    const count = FIXED_PAGES.length + orderedSections(tree).length + counts.tags + counts.authors;
     if (count <= this.limits.urlsPerFile) return [{ kind: 'pages', part: 1, count, lastmod: newestStory }];
     const pages = await this.pageUrls(language, now);
     return chunk(pages, this.limits.urlsPerFile).map((urls, i): SitemapFile => ({ kind: 'pages', part: i + 1, count: urls.length, lastmod: newestDate(urls.map((u) => u.lastmod)) }));
@@ -165,9 +165,7 @@ export class SitemapService {
       lastmod: newestDate(tree.descendantIds(id).map((d) => changes.sections.get(d))),
     }));
     return [
-      { path: this.reading.editionPath(language, '/'), lastmod: newestDate([...changes.sections.values()]) },
-      { path: this.reading.editionPath(language, '/live'), lastmod: undefined },
-      { path: this.reading.editionPath(language, '/schedule'), lastmod: undefined },
+      ...FIXED_PAGES.map((page) => ({ path: this.reading.editionPath(language, page), lastmod: page === '/' ? newestDate([...changes.sections.values()]) : undefined })),
       ...sections,
       ...changes.tags.map((t) => ({ path: this.reading.editionPath(language, `/tag/${t.slug}`), lastmod: t.lastmod })),
       ...changes.authors.map((a) => ({ path: this.reading.editionPath(language, `/author/${a.slug}`), lastmod: a.lastmod })),

@@ -1,10 +1,10 @@
 /**
  * Every page's header says what is on air, so the cached pages must be rendered again when
- * that changes. This checks when the programme on air ends (every 15 minutes when nothing is
- * on air, in case one starts, and at once when the schedule is edited) and clears the page cache only if what the headers show has
- * changed: with no live channel, or one programme after another of the same name, the cache
- * used to be cleared every time anyway (a site without live TV lost its whole page cache
- * every 15 minutes). A CDN's copies follow within their s-maxage.
+ * that changes. This looks when the programme on air ends (every 15 minutes when nothing is on
+ * air, in case one starts; at once when the schedule is edited) and clears the page cache only
+ * if what the headers show has changed: with no live channel, or one programme after another
+ * of the same name, the cache used to be cleared every time anyway (a site without live TV
+ * lost its whole page cache every 15 minutes). A CDN's copies follow within their s-maxage.
  */
 export interface OnAirState {
   /** What the headers show (each edition's programme, or none): compared, never parsed. */
@@ -17,7 +17,6 @@ export interface OnAirWatchDeps {
   read(): Promise<OnAirState>;
   clearPages(): void;
   onError(err: unknown): void;
-  now?: () => number;
 }
 
 /** A failed read is tried again after this. */
@@ -30,7 +29,6 @@ export interface OnAirWatch {
 }
 
 export function watchOnAir(deps: OnAirWatchDeps): OnAirWatch {
-  const now = deps.now ?? Date.now;
   let shown: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -38,7 +36,7 @@ export function watchOnAir(deps: OnAirWatchDeps): OnAirWatch {
     clearTimeout(timer);
     if (stopped) return;
     // Half a second after the change, so the programme that ended is no longer on air.
-    timer = setTimeout(() => void check(), Math.max(1_000, at - now() + 500));
+    timer = setTimeout(() => void check(), Math.max(1_000, at - Date.now() + 500));
     timer.unref();
   };
   const check = async () => {
@@ -49,7 +47,7 @@ export function watchOnAir(deps: OnAirWatchDeps): OnAirWatch {
       later(state.nextChangeAt);
     } catch (err) {
       deps.onError(err);
-      later(now() + RETRY_MS);
+      later(Date.now() + RETRY_MS);
     }
   };
   void check();
