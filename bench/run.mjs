@@ -10,7 +10,7 @@
 // Node's globals are imported: the repository's ESLint config declares no Node globals for .mjs.
 import { Buffer } from 'node:buffer';
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, constants as fsConstants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants as fsConstants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -23,6 +23,8 @@ import { commentPostScript, prepareCommentReaders } from './comment-fixtures.mjs
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const SERVER_ENTRY = join(ROOT, 'dist', 'newsdesk.js');
+/** The installed command, which starts SERVER_ENTRY with the V8 settings production runs with. */
+const NEWSDESK_BIN = join(ROOT, 'bin', 'newsdesk.js');
 const BARE_SERVER = join(ROOT, 'bench', 'bare-server.mjs');
 
 const DURATION = positiveInt('BENCH_DURATION', 10);
@@ -345,13 +347,27 @@ async function startNewsdesk(name, dataDir, extraEnv) {
     NODE_ENV: 'production',
     ...extraEnv,
   };
-  const proc = startProcess(name, process.execPath, [SERVER_ENTRY, 'serve'], { env });
+  const proc = startProcess(name, NEWSDESK_BIN, ['serve'], { env });
   void proc.exited.then(({ code, signal }) => {
     if (!proc.stopping) unexpectedExits.push(`${name} exited by itself (${signal ?? `exit ${code}`}). Its output:\n${proc.output()}`);
   });
   const origin = `http://127.0.0.1:${port}`;
   await waitUntilOk(proc, `${origin}/readyz`, READY_TIMEOUT_MS);
   return { proc, origin };
+}
+
+/**
+ * What the kernel counts for a server process now and at its peak (VmRSS, VmHWM), in MB:
+ * the figure a newsroom's monitoring shows. Undefined where there is no /proc (macOS).
+ */
+function residentMemory(proc) {
+  try {
+    const status = readFileSync(`/proc/${proc.child.pid}/status`, 'utf8');
+    const mb = (field) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024);
+    return { now: mb('VmRSS'), peak: mb('VmHWM') };
+  } catch {
+    return undefined;
+  }
 }
 
 const isArticlePage = (res) => res.status === 200 && res.body.toString('utf8').includes('<article class="article');
@@ -758,6 +774,7 @@ async function main() {
   const postScript = join(workDir, 'post-comments.lua');
   writeFileSync(postScript, commentPostScript(articleId, tokens, cached.origin));
   const commentPost = { kind: 'newsdesk', ...(await scenario(wrkPath, 'comment posting', `${cached.origin}/articles/${articleId}/comments`, postScript)) };
+  const memory = [{ name: 'the instance with the page cache, after its scenarios', rss: residentMemory(cached.proc) }];
   await stopProcess(cached.proc);
 
   // A second process on the same database with the page cache off: every request renders.
@@ -772,6 +789,7 @@ async function main() {
   const missLabel = `article (cache miss, ${missPaths.length} articles)`;
   const missScript = articleRotationScript(workDir, missPaths);
   const articleMiss = { kind: 'newsdesk', ...(await scenario(wrkPath, missLabel, `${uncached.origin}${articlePath}`, missScript)) };
+  memory.push({ name: 'the PAGE_CACHE_TTL=0 instance, after the misses', rss: residentMemory(uncached.proc) });
   await stopProcess(uncached.proc);
 
   // 2 instances vs 1: last, so the rows above are measured exactly as on SQLite.
@@ -822,6 +840,11 @@ async function main() {
     printTable(header, scaleRows);
     say();
     scaleSummary();
+  }
+  const measuredMemory = memory.filter((m) => m.rss);
+  if (measuredMemory.length > 0) {
+    say();
+    say(`Memory (RSS from /proc, now / peak): ${measuredMemory.map((m) => `${m.name}: ${m.rss.now} / ${m.rss.peak} MB`).join('; ')}.`);
   }
   say();
   say(`Article response: ${articleBytes.length} bytes gzip. Node ${process.version}, ${toolVersion(wrkPath, '-v')}, nproc ${os.availableParallelism()}.`);

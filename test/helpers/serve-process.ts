@@ -1,7 +1,8 @@
 /**
- * The real server as production runs it: `node dist/newsdesk.js serve` in a child process
- * (build it first with scripts/build.mjs), on a free loopback port, ready when /readyz says
- * so. For the tests that kill, stop or restart an instance.
+ * The real server as production runs it: `bin/newsdesk.js serve` (the installed `newsdesk`
+ * command, with its V8 settings) in a child process (build it first with scripts/build.mjs),
+ * on a free loopback port, ready when /readyz says so. For the tests that kill, stop or
+ * restart an instance.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -38,7 +39,7 @@ export interface ServeProcess {
 export async function startServeProcess(env: Record<string, string>, port?: number): Promise<ServeProcess> {
   const p = port ?? (await freePort());
   const origin = `http://127.0.0.1:${p}`;
-  const child = spawn(process.execPath, ['dist/newsdesk.js', 'serve'], {
+  const child = spawn('bin/newsdesk.js', ['serve'], {
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(p), SEED_DEMO_CONTENT: 'false', PUBLIC_URL: origin, ...env },
     stdio: 'ignore',
   });
