@@ -23,7 +23,7 @@ import { commentPostScript, prepareCommentReaders } from './comment-fixtures.mjs
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const SERVER_ENTRY = join(ROOT, 'dist', 'newsdesk.js');
-/** The installed command, which starts SERVER_ENTRY with the V8 settings production runs with. */
+/** The installed command: it starts SERVER_ENTRY with the memory settings production runs with. */
 const NEWSDESK_BIN = join(ROOT, 'bin', 'newsdesk.js');
 const BARE_SERVER = join(ROOT, 'bench', 'bare-server.mjs');
 

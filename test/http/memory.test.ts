@@ -8,6 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../helpers/databases.js';
+import { metricValue } from '../helpers/prometheus.js';
 import { prepareServeDatabase, startServeProcess } from '../helpers/serve-process.js';
 
 const procFs = existsSync('/proc/self/maps');
@@ -60,13 +61,6 @@ describe.skipIf(!procFs)('a reading instance does not load the image encoder', (
   }, 60_000);
 });
 
-/** A gauge's value from /metrics in the Prometheus text format. */
-function metric(text: string, series: string): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  if (!line) throw new Error(`${series} is not in /metrics`);
-  return Number(line.slice(series.length + 1));
-}
-
 describe('the newsdesk command keeps the young generation small', () => {
   let tdb: TestDatabase;
   let child: ChildProcess | undefined;
@@ -96,7 +90,8 @@ describe('the newsdesk command keeps the young generation small', () => {
       await Promise.all(stories.map(async (path) => (await fetch(`${server.origin}${path}`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer()));
     }
     const metrics = await (await fetch(`${server.origin}/metrics`)).text();
-    expect(metric(metrics, 'nodejs_heap_space_size_total_bytes{space="new"}')).toBeLessThanOrEqual(8 * 1024 * 1024 + 512 * 1024);
-    expect(metric(metrics, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    expect(metricValue(metrics, 'nodejs_heap_space_size_total_bytes{space="new"}')).toBeLessThanOrEqual(8 * 1024 * 1024 + 512 * 1024);
+    // The issue's bound for one instance (docs/performance.md measures it at 100,000 stories).
+    expect(metricValue(metrics, 'process_resident_memory_bytes')).toBeLessThan(200 * 1024 * 1024);
   }, 120_000);
 });

@@ -7,12 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.js';
 import { startTestApp } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
-
-/** The value of one series in the text format, e.g. value(text, 'x_total{a="b"}'). */
-function value(text: string, series: string): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : undefined;
-}
+import { metricValue } from '../helpers/prometheus.js';
 
 describe.each(DIALECTS)('metrics on %s', (dialect) => {
   let t: TestApp;
@@ -38,31 +33,31 @@ describe.each(DIALECTS)('metrics on %s', (dialect) => {
     for (const path of [`/news/${a.slug}`, `/news/${a.slug}`, `/news/${b.slug}`]) await t.app.server.inject({ method: 'GET', url: path });
     const text = await metrics();
     // Both stories are one route: no series per URL.
-    expect(value(text, 'newsdesk_http_requests_total{method="GET",route="/*",status="200"}')).toBe(3);
+    expect(metricValue(text, 'newsdesk_http_requests_total{method="GET",route="/*",status="200"}')).toBe(3);
     expect(text).not.toContain(a.slug);
-    expect(value(text, 'newsdesk_http_request_duration_seconds_count{method="GET",route="/*"}')).toBe(3);
-    expect(value(text, 'newsdesk_page_cache_requests_total{result="hit"}')).toBe(1);
-    expect(value(text, 'newsdesk_page_cache_requests_total{result="miss"}')).toBe(2);
-    expect(value(text, 'newsdesk_page_cache_entries')).toBeGreaterThanOrEqual(2);
+    expect(metricValue(text, 'newsdesk_http_request_duration_seconds_count{method="GET",route="/*"}')).toBe(3);
+    expect(metricValue(text, 'newsdesk_page_cache_requests_total{result="hit"}')).toBe(1);
+    expect(metricValue(text, 'newsdesk_page_cache_requests_total{result="miss"}')).toBe(2);
+    expect(metricValue(text, 'newsdesk_page_cache_entries')).toBeGreaterThanOrEqual(2);
     // The newsroom's routes are counted too (its own encapsulated context).
     await t.app.server.inject({ method: 'GET', url: '/admin/login' });
-    expect(value(await metrics(), 'newsdesk_http_requests_total{method="GET",route="/admin/login",status="200"}')).toBe(1);
+    expect(metricValue(await metrics(), 'newsdesk_http_requests_total{method="GET",route="/admin/login",status="200"}')).toBe(1);
   });
 
   it('reports the comment queues and scheduled stories', async () => {
     const section = await t.make.section({ slug: 'world', name: 'World' });
     await t.make.article({ sectionId: section.id, status: 'scheduled', publishedAt: null });
     const before = await metrics();
-    expect(value(before, 'newsdesk_comment_queue_depth{queue="pending"}')).toBe(0);
-    expect(value(before, 'newsdesk_scheduled_stories{state="waiting"}')).toBeGreaterThanOrEqual(0);
+    expect(metricValue(before, 'newsdesk_comment_queue_depth{queue="pending"}')).toBe(0);
+    expect(metricValue(before, 'newsdesk_scheduled_stories{state="waiting"}')).toBeGreaterThanOrEqual(0);
     const article = await t.make.article({ sectionId: section.id });
     await t.app.comments.saveSettings({ ...(await t.app.comments.settings()), guestComments: true });
     await t.app.comments.post({ articleId: article.id, body: 'A guest comment waits for a moderator.' }, { kind: 'guest', name: 'Guest Reader', email: 'guest@example.test' }, '198.51.100.9');
-    expect(value(await metrics(), 'newsdesk_comment_queue_depth{queue="pending"}')).toBe(1);
+    expect(metricValue(await metrics(), 'newsdesk_comment_queue_depth{queue="pending"}')).toBe(1);
   });
 
   it('reports the PostgreSQL pool (SQLite has one connection and no pool)', async () => {
-    const total = value(await metrics(), 'newsdesk_db_pool_connections{state="total"}');
+    const total = metricValue(await metrics(), 'newsdesk_db_pool_connections{state="total"}');
     if (dialect === 'postgres') expect(total).toBeGreaterThanOrEqual(1);
     else expect(total).toBeUndefined();
   });
