@@ -214,7 +214,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     live,
   );
   registerMetrics(server, { db, cache, fastLane, commentQueues: () => moderation.counts(), token: config.METRICS_TOKEN });
-  registerReaderOriginCheck(server, origin);
+  registerReaderOriginCheck(server, origin, editions);
   const site = registerSiteRoutes(server, {
     reading,
     comments,

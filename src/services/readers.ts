@@ -109,14 +109,15 @@ export class Readers {
   /**
    * Creates an unverified account and mails the verification link. An address already in use
    * gets a sign-in link instead, and the answer is the same either way, so the form does not
-   * reveal who reads here.
+   * reveal who reads here. `accountPath` is the account area the mailed link opens
+   * ('/account', or an edition's such as '/es/account'), so the reader stays in their edition.
    */
-  async signUp(raw: unknown): Promise<void> {
+  async signUp(raw: unknown, accountPath = '/account'): Promise<void> {
     const parsed = signUpSchema.safeParse(raw);
     if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`));
     const { email, password } = parsed.data;
     const existing = await this.k.selectFrom('readers').select('id').where('email', '=', email).executeTakeFirst();
-    if (existing) return this.requestSignInLink(email);
+    if (existing) return this.requestSignInLink(email, accountPath);
     const displayName = await this.checkDisplayName(parsed.data.displayName);
     const at = this.now().toISOString();
     const passwordHash = password ? await hashPassword(password) : null;
@@ -125,25 +126,25 @@ export class Readers {
       .values({ email, display_name: displayName, name_key: nameKey(displayName), password_hash: passwordHash, email_verified_at: null, suspended_until: null, created_at: at, updated_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await this.sendLink('verify', email, row.id);
+    await this.sendLink('verify', email, row.id, accountPath);
   }
 
   /** Mails a one-time sign-in link when the address has an account; silent otherwise. */
-  async requestSignInLink(rawEmail: string): Promise<void> {
+  async requestSignInLink(rawEmail: string, accountPath = '/account'): Promise<void> {
     const email = emailSchema.safeParse(rawEmail);
     if (!email.success) throw new ValidationError(['email: Enter a valid email address.']);
     const row = await this.k.selectFrom('readers').select('id').where('email', '=', email.data).executeTakeFirst();
-    if (row) await this.sendLink('login', email.data, row.id);
+    if (row) await this.sendLink('login', email.data, row.id, accountPath);
   }
 
-  private async sendLink(kind: LinkKind, email: string, readerId: number): Promise<void> {
+  private async sendLink(kind: LinkKind, email: string, readerId: number, accountPath: string): Promise<void> {
     const t = newToken();
     const now = this.now();
     await this.k
       .insertInto('reader_tokens')
       .values({ token_hash: hashToken(t), kind, reader_id: readerId, email, created_at: now.toISOString(), expires_at: new Date(now.getTime() + LINK_MINUTES[kind] * 60_000).toISOString(), used_at: null })
       .execute();
-    const link = `${this.deps.origin}/account/link/${t}`;
+    const link = `${this.deps.origin}${accountPath}/link/${t}`;
     const { siteName } = this.deps;
     const texts: Record<LinkKind, { subject: string; text: string }> = {
       verify: { subject: `Confirm your email for ${siteName} comments`, text: `Welcome to the ${siteName} comments.\n\nConfirm your email address, and sign in, with this link (valid for 3 days):\n\n${link}\n\nIf you did not sign up, ignore this message: nothing happens without the link.` },
@@ -236,11 +237,11 @@ export class Readers {
   }
 
   /** Mails a confirmation link to the new address; the account switches when it is used. */
-  async requestEmailChange(readerId: number, rawEmail: string): Promise<void> {
+  async requestEmailChange(readerId: number, rawEmail: string, accountPath = '/account'): Promise<void> {
     const email = emailSchema.safeParse(rawEmail);
     if (!email.success) throw new ValidationError(['email: Enter a valid email address.']);
     if (await this.k.selectFrom('readers').select('id').where('email', '=', email.data).executeTakeFirst()) throw new ValidationError(['email: Another account uses that address.']);
-    await this.sendLink('email', email.data, readerId);
+    await this.sendLink('email', email.data, readerId, accountPath);
   }
 
   /** Everything we hold about a reader, as they would download it. */

@@ -466,6 +466,7 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
       ['sign up', () => anonymous(t).get('/account/signup')],
       ['sign up errors', () => anonymous(t).post('/account/signup', { email: 'nope', displayName: 'x' })],
       ['sign in', () => anonymous(t).get('/account/signin')],
+      ['sign in, Spanish edition', () => anonymous(t).get('/es/account/signin')],
       ['account', () => ann.get('/account?notice=saved')],
       ['link', () => anonymous(t).get('/account/link/abcdefghijklmnopqrstuvwxyz')],
       ['moderation queue', () => editor.get('/admin/comments')],
@@ -508,6 +509,47 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
   });
 
   describe('reader accounts', () => {
+    it("keeps a reader in their edition: the Spanish edition's account pages, links and mails are Spanish", async () => {
+      const noticias = await t.make.section({ slug: 'noticias', name: 'Noticias', language: 'es' });
+      const historia = await t.make.article({ sectionId: noticias.id, language: 'es', headline: 'Una historia para comentar' });
+      const storyPage = await t.app.server.inject({ method: 'GET', url: `/es/noticias/${historia.slug}` });
+      expect(storyPage.statusCode).toBe(200);
+      expect(storyPage.body).toContain(`href="/es/account/signin?next=${encodeURIComponent(`/articles/${historia.id}/comments`)}"`);
+
+      const anon = anonymous(t, '198.51.100.30');
+      const signin = await anon.get('/es/account/signin');
+      expect(signin.statusCode).toBe(200);
+      expect(signin.body).toContain('<html lang="es"');
+      expect(signin.body).toContain('Iniciar sesión');
+      expect(signin.body).toContain('action="/es/account/signin"');
+
+      const signup = await anon.post('/es/account/signup', { email: 'lucia@example.test', displayName: 'Lucía Pardo', password: 'una contraseña bien larga' });
+      expect(signup.body).toContain('Revisa tu correo');
+      expect(mail.at(-1)?.text).toContain(`${TEST_ORIGIN}/es/account/link/`);
+      const used = await anon.post(`/es/account/link/${linkFrom(mail, 'lucia@example.test')}`, {});
+      expect(used.headers.location).toBe('/es/account?notice=verified');
+      const cookie = `nd_reader=${used.cookies.find((c) => c.name === 'nd_reader')?.value ?? ''}`;
+
+      // One account, whichever edition it is used from.
+      const cuenta = await t.app.server.inject({ method: 'GET', url: '/es/account', headers: { cookie } });
+      expect(cuenta.body).toContain('Tu cuenta');
+      expect(cuenta.body).toContain('Lucía Pardo');
+      expect(cuenta.body).toContain('action="/es/account/profile"');
+      expect((await t.app.server.inject({ method: 'GET', url: '/account', headers: { cookie } })).body).toContain('Your account');
+
+      // The edition's account forms pass the same cross-site check as the default's.
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(cuenta.body)?.[1] ?? '';
+      const forged = await t.app.server.inject({ method: 'POST', url: '/es/account/profile', headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, payload: `displayName=Hijacked&_csrf=${csrf}` });
+      expect(forged.statusCode).toBe(403);
+      const saved = await t.app.server.inject({ method: 'POST', url: '/es/account/profile', headers: { cookie, origin: TEST_ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, payload: `displayName=Luc%C3%ADa%20P.&_csrf=${csrf}` });
+      expect(saved.headers.location).toBe('/es/account?notice=saved');
+
+      // Signed out from a Spanish page, the reader lands on the Spanish home.
+      const out = await t.app.server.inject({ method: 'POST', url: '/es/account/signout', headers: { cookie, origin: TEST_ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+      expect(out.headers.location).toBe('/es');
+      expect((await anon.get('/es/account')).headers.location).toBe(`/es/account/signin?next=${encodeURIComponent('/es/account')}`);
+    });
+
     it('signs up, verifies by the emailed link (once), and signs in', async () => {
       const anon = anonymous(t, '198.51.100.20');
       const res = await anon.post('/account/signup', { email: 'Maria@Example.test', displayName: 'María López', password: 'another long password' });

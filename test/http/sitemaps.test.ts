@@ -455,10 +455,10 @@ describe.each(DIALECTS)('sitemaps and robots.txt on %s', (dialect) => {
       const m = /^(Allow|Disallow):\s*(\S*)$/i.exec(l);
       return m?.[1] && m[2] ? [{ allow: m[1].toLowerCase() === 'allow', path: m[2] }] : [];
     });
-    for (const path of ['/admin', '/admin/articles', '/account', '/account/signin', '/preview/12?expires=1&sig=x', '/articles/12/comments', '/articles/12/comments?page=2', '/articles/12/comments/fragment', '/comments/7/report', '/comments/unsubscribe']) {
+    for (const path of ['/admin', '/admin/articles', '/account', '/account/signin', '/es/account', '/es/account/signin', '/preview/12?expires=1&sig=x', '/articles/12/comments', '/articles/12/comments?page=2', '/articles/12/comments/fragment', '/comments/7/report', '/comments/unsubscribe']) {
       expect(robotsAllows(rules, path), path).toBe(false);
     }
-    const readerPaths = ['/', '/news', '/news/world', new URL(await urlOf(fresh)).pathname, '/accounting', '/administration-news', '/previews', '/tag/ceasefire', '/author/ana-ruiz', '/live', `/media/${photo.key}/1024.jpeg`, '/sitemap.xml', '/sitemaps/news.xml', '/assets/site.css'];
+    const readerPaths = ['/', '/news', '/news/world', new URL(await urlOf(fresh)).pathname, '/accounting', '/administration-news', '/previews', '/es/accounting', '/tag/ceasefire', '/author/ana-ruiz', '/live', `/media/${photo.key}/1024.jpeg`, '/sitemap.xml', '/sitemaps/news.xml', '/assets/site.css'];
     for (const path of readerPaths) expect(robotsAllows(rules, path), path).toBe(true);
     // Both sitemaps named there exist.
     for (const l of lines.filter((x) => x.startsWith('Sitemap: '))) expect((await get(new URL(l.slice('Sitemap: '.length)).pathname)).statusCode).toBe(200);

@@ -2,12 +2,18 @@
  * Reader accounts on the site: sign up, sign in by password or emailed link, the account
  * page and its forms, data download and deletion. Forms of a signed-in reader carry the
  * session's CSRF token; every POST also passes the origin check (security.ts).
+ *
+ * Every edition has the account pages under its own prefix (/account, /es/account), in its
+ * language: a reader who signs in from the Spanish edition stays in Spanish, and the links
+ * mailed from there lead back to it. The account itself is one, whichever edition it is used from.
  */
 import { field } from '../../http/forms.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { safeEqual } from '../../admin/security.js';
 import { ThrottledError } from '../../services/accounts.js';
 import { ValidationError } from '../../services/publishing.js';
+import type { Edition } from '../../core/editions.js';
+import { editionPath } from '../../core/editions.js';
 import type { MessageKey, MessageValues } from '../i18n/translate.js';
 import { sendPrivatePage } from '../render.js';
 import { AccountPage, DELETE_WORD, LinkConfirmPage, SignInPage, SignUpPage } from '../views/comments/AccountPages.js';
@@ -18,7 +24,7 @@ import { clearReaderCookie, loadCommenter, setReaderCookie } from './security.js
 
 
 /** Only same-site paths: a `next` parameter must never send a reader elsewhere. */
-const safeNext = (value: unknown): string => (typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && value.length < 500 ? value : '/account');
+const safeNext = (value: unknown, fallback: string): string => (typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && value.length < 500 ? value : fallback);
 
 /** `?notice=` on the account page: what just happened. */
 const ACCOUNT_NOTICES: Partial<Record<string, MessageKey>> = {
@@ -32,11 +38,18 @@ const ACCOUNT_NOTICES: Partial<Record<string, MessageKey>> = {
 
 
 export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDeps): void {
+  for (const edition of deps.site.editions.all) registerEditionAccountRoutes(app, deps, edition);
+}
+
+/** The account pages of one edition, at `<prefix>/account...`. */
+function registerEditionAccountRoutes(app: FastifyInstance, deps: CommentRouteDeps, edition: Edition): void {
   const { readers, comments, site } = deps;
   const secure = deps.options.secureCookies;
-
-  /** Account pages are shared by every edition: they speak the default edition's language. */
-  const context = (path: string) => site.context(path, site.editions.default);
+  /** This edition's path for an account page: at('/account/signin') is '/es/account/signin' in Spanish. */
+  const at = (path: string) => editionPath(edition, path);
+  const home = at('/account');
+  const context = (path: string) => site.context(at(path), edition);
+  const nextOr = (value: unknown) => safeNext(value, home);
 
   async function message(reply: FastifyReply, path: string, title: MessageKey, text: MessageKey, values: MessageValues = {}, status = 200) {
     const ctx = await context(path);
@@ -53,7 +66,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
   async function signedInReader(req: FastifyRequest, reply: FastifyReply, checkToken: boolean): Promise<Commenter | undefined> {
     const c = await loadCommenter(req, deps);
     if (!c.reader) {
-      await reply.redirect(`/account/signin?next=${encodeURIComponent('/account')}`, 303);
+      await reply.redirect(`${at('/account/signin')}?next=${encodeURIComponent(home)}`, 303);
       return undefined;
     }
     if (checkToken && !safeEqual(field(req.body, '_csrf'), c.reader.csrfToken)) {
@@ -63,15 +76,15 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     return c;
   }
 
-  app.get<{ Querystring: { next?: string } }>('/account/signup', async (req, reply) =>
-    sendPrivatePage(reply, <SignUpPage ctx={await context('/account/signup')} next={safeNext(req.query.next)} values={{ email: '', displayName: '' }} />),
+  app.get<{ Querystring: { next?: string } }>(at('/account/signup'), async (req, reply) =>
+    sendPrivatePage(reply, <SignUpPage ctx={await context('/account/signup')} next={nextOr(req.query.next)} values={{ email: '', displayName: '' }} />),
   );
 
-  app.post('/account/signup', async (req, reply) => {
+  app.post(at('/account/signup'), async (req, reply) => {
     const values = { email: field(req.body, 'email'), displayName: field(req.body, 'displayName') };
-    const next = safeNext(field(req.body, 'next'));
+    const next = nextOr(field(req.body, 'next'));
     try {
-      await readers.signUp({ ...values, password: field(req.body, 'password') });
+      await readers.signUp({ ...values, password: field(req.body, 'password') }, home);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       return sendPrivatePage(reply, <SignUpPage ctx={await context('/account/signup')} next={next} values={values} errors={err.issues} />, 400);
@@ -79,13 +92,13 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     return message(reply, '/account/signup', 'account.checkEmailTitle', 'account.checkEmailSignUp', { email: values.email.trim() });
   });
 
-  app.get<{ Querystring: { next?: string } }>('/account/signin', async (req, reply) =>
-    sendPrivatePage(reply, <SignInPage ctx={await context('/account/signin')} next={safeNext(req.query.next)} email="" />),
+  app.get<{ Querystring: { next?: string } }>(at('/account/signin'), async (req, reply) =>
+    sendPrivatePage(reply, <SignInPage ctx={await context('/account/signin')} next={nextOr(req.query.next)} email="" />),
   );
 
-  app.post('/account/signin', async (req, reply) => {
+  app.post(at('/account/signin'), async (req, reply) => {
     const email = field(req.body, 'email');
-    const next = safeNext(field(req.body, 'next'));
+    const next = nextOr(field(req.body, 'next'));
     const page = async (error: MessageKey, status: number) => {
       const ctx = await context('/account/signin');
       return sendPrivatePage(reply, <SignInPage ctx={ctx} next={next} email={email} errors={[ctx.t(error)]} />, status);
@@ -101,13 +114,13 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     }
   });
 
-  app.post('/account/signin-link', async (req, reply) => {
+  app.post(at('/account/signin-link'), async (req, reply) => {
     const email = field(req.body, 'email');
     try {
-      await readers.requestSignInLink(email);
+      await readers.requestSignInLink(email, home);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      return sendPrivatePage(reply, <SignInPage ctx={await context('/account/signin')} next="/account" email={email} errors={err.issues} />, 400);
+      return sendPrivatePage(reply, <SignInPage ctx={await context('/account/signin')} next={home} email={email} errors={err.issues} />, 400);
     }
     // The same answer whether or not the address has an account.
     return message(reply, '/account/signin', 'account.checkEmailTitle', 'account.checkEmailLink');
@@ -115,32 +128,32 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
 
   const tokenParams = { type: 'object', properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' } }, required: ['token'] } as const;
 
-  app.get<{ Params: { token: string } }>('/account/link/:token', { schema: { params: tokenParams } }, async (req, reply) =>
+  app.get<{ Params: { token: string } }>(at('/account/link/:token'), { schema: { params: tokenParams } }, async (req, reply) =>
     sendPrivatePage(reply, <LinkConfirmPage ctx={await context('/account/link')} token={req.params.token} />),
   );
 
-  app.post<{ Params: { token: string } }>('/account/link/:token', { schema: { params: tokenParams } }, async (req, reply) => {
+  app.post<{ Params: { token: string } }>(at('/account/link/:token'), { schema: { params: tokenParams } }, async (req, reply) => {
     try {
       const used = await readers.useLink(req.params.token);
       setReaderCookie(reply, used.token, secure);
-      return reply.redirect(`/account?notice=${used.kind === 'verify' ? 'verified' : used.kind === 'email' ? 'email-changed' : 'signedin'}`, 303);
+      return reply.redirect(`${home}?notice=${used.kind === 'verify' ? 'verified' : used.kind === 'email' ? 'email-changed' : 'signedin'}`, 303);
     } catch (err) {
       if (err instanceof ValidationError) return message(reply, '/account/link', 'account.linkDeadTitle', 'account.linkDeadText', {}, 400);
       throw err;
     }
   });
 
-  app.post('/account/signout', async (req, reply) => {
+  app.post(at('/account/signout'), async (req, reply) => {
     const c = await loadCommenter(req, deps);
     if (c.reader && c.readerToken) {
       if (field(req.body, 'everywhere') === '1' && safeEqual(field(req.body, '_csrf'), c.reader.csrfToken)) await readers.signOutEverywhere(c.reader.reader.id);
       else await readers.signOut(c.readerToken);
     }
     clearReaderCookie(reply, secure);
-    return reply.redirect('/', 303);
+    return reply.redirect(at('/'), 303);
   });
 
-  app.get<{ Querystring: { notice?: string } }>('/account', async (req, reply) => {
+  app.get<{ Querystring: { notice?: string } }>(at('/account'), async (req, reply) => {
     const c = await signedInReader(req, reply, false);
     if (!c?.reader) return reply;
     const history = await comments.history(c.reader.reader.id);
@@ -156,7 +169,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     const reader = c.reader;
     try {
       const notice = await action({ ...c, reader });
-      return reply.redirect(`/account?notice=${notice}`, 303);
+      return reply.redirect(`${home}?notice=${notice}`, 303);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const history = await comments.history(reader.reader.id);
@@ -164,35 +177,35 @@ export function registerAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     }
   }
 
-  app.post('/account/profile', (req, reply) =>
+  app.post(at('/account/profile'), (req, reply) =>
     accountForm(req, reply, async (c) => {
       await readers.updateProfile(c.reader.reader.id, { displayName: field(req.body, 'displayName'), notifyReplies: field(req.body, 'notifyReplies') === '1' });
       return 'saved';
     }),
   );
 
-  app.post('/account/password', (req, reply) =>
+  app.post(at('/account/password'), (req, reply) =>
     accountForm(req, reply, async (c) => {
       await readers.changePassword(c.reader.reader.id, c.readerToken ?? '', field(req.body, 'password'));
       return 'password';
     }),
   );
 
-  app.post('/account/email', (req, reply) =>
+  app.post(at('/account/email'), (req, reply) =>
     accountForm(req, reply, async (c) => {
-      await readers.requestEmailChange(c.reader.reader.id, field(req.body, 'email'));
+      await readers.requestEmailChange(c.reader.reader.id, field(req.body, 'email'), home);
       return 'email';
     }),
   );
 
-  app.get('/account/export', async (req, reply) => {
+  app.get(at('/account/export'), async (req, reply) => {
     const c = await signedInReader(req, reply, false);
     if (!c?.reader) return reply;
     const data = await readers.exportData(c.reader.reader.id);
     return reply.header('cache-control', 'private, no-store').header('content-disposition', 'attachment; filename="newsdesk-my-data.json"').type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
   });
 
-  app.post('/account/delete', async (req, reply) => {
+  app.post(at('/account/delete'), async (req, reply) => {
     const c = await signedInReader(req, reply, true);
     if (!c?.reader) return reply;
     if (field(req.body, 'confirm') !== DELETE_WORD) {

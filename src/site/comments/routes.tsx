@@ -13,6 +13,7 @@ import type { ContentEvents } from '../../core/events.js';
 import type { CommentSort, ReportReason } from '../../core/comments/settings.js';
 import { ThrottledError } from '../../services/accounts.js';
 import type { Accounts } from '../../services/accounts.js';
+import type { Editions } from '../../core/editions.js';
 import { RateLimitedError } from '../../services/comments.js';
 import type { CommentAuthor, CommentView, CommentsService } from '../../services/comments.js';
 import { NotFoundError, ValidationError } from '../../services/publishing.js';
@@ -340,7 +341,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     }
     if (c.reader) return c;
     if (wantsJson(req)) await reply.code(401).send({ error: (await commentContext(commentId)).t('comments.error.signInFirst') });
-    else await reply.redirect(`/account/signin?next=${encodeURIComponent(safeBack(req))}`, 303);
+    else await reply.redirect(`${(await commentContext(commentId)).url('/account/signin')}?next=${encodeURIComponent(safeBack(req))}`, 303);
     return undefined;
   }
 
@@ -401,7 +402,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
 
   app.get<{ Params: { id: string } }>('/comments/:id/edit', { schema: { params: idParams } }, async (req, reply) => {
     const c = await loadCommenter(req, deps);
-    if (!c.reader) return reply.redirect(`/account/signin?next=${encodeURIComponent(req.url)}`, 303);
+    if (!c.reader) return reply.redirect(`${(await commentContext(Number(req.params.id))).url('/account/signin')}?next=${encodeURIComponent(req.url)}`, 303);
     const comment = await comments.view(Number(req.params.id));
     if (!comment || comment.readerId !== c.reader.reader.id || comment.status === 'deleted' || comment.status === 'rejected') throw new NotFoundError('no such comment of yours');
     return sendPrivatePage(reply, <EditCommentPage ctx={await storyContext(comment.articleId, `/comments/${comment.id}/edit`)} comment={comment} />);
@@ -479,10 +480,11 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
 }
 
 /** Origin check for every state-changing reader request (see security.ts), with the exception it names. */
-export function registerReaderOriginCheck(app: FastifyInstance, origin: string): void {
+export function registerReaderOriginCheck(app: FastifyInstance, origin: string, editions: Editions): void {
   app.addHook('preHandler', async (req, reply) => {
     if (req.method !== 'POST') return;
-    const path = req.url.split('?')[0] ?? '';
+    // Account pages live in every edition (/account, /es/account).
+    const path = editions.fromPath(req.url.split('?')[0] ?? '').rest;
     const readerRoute = path.startsWith('/comments/') || path.startsWith('/account/') || /^\/articles\/\d+\/comments$/.test(path);
     if (!readerRoute || path === '/comments/unsubscribe') return;
     if (!fromThisSite(req, origin)) {

@@ -5,13 +5,17 @@
  */
 export const ROBOTS_DISALLOW = ['/admin$', '/admin/', '/account$', '/account/', '/preview/', '/articles/*/comments', '/comments/'] as const;
 
+/** Rules for the account pages every other edition has under its prefix (/es/account). */
+const editionAccountRules = (prefix: string) => [`${prefix}/account$`, `${prefix}/account/`];
+
 /** The sitemaps crawlers should read, as site paths. */
 export const ROBOTS_SITEMAPS = ['/sitemap.xml', '/sitemaps/news.xml'] as const;
 
-export function robotsTxt(origin: string): string {
+/** `editionPrefixes`: the URL prefixes of the editions other than the default ('/es'). */
+export function robotsTxt(origin: string, editionPrefixes: readonly string[] = []): string {
   return [
     'User-agent: *',
-    ...ROBOTS_DISALLOW.map((path) => `Disallow: ${path}`),
+    ...[...ROBOTS_DISALLOW, ...editionPrefixes.flatMap(editionAccountRules)].map((path) => `Disallow: ${path}`),
     '',
     ...ROBOTS_SITEMAPS.map((path) => `Sitemap: ${origin}${path}`),
     '',

@@ -44,11 +44,11 @@ const nextField = (next: string) => <input type="hidden" name="next" value={next
 export function SignUpPage({ ctx, next, values, errors }: { ctx: PageContext; next: string; values: { email: string; displayName: string }; errors?: string[] }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={seo(t('account.signUpTitle'), '/account/signup')}>
+    <Layout ctx={ctx} seo={seo(t('account.signUpTitle'), ctx.url('/account/signup'))}>
       <div class="account-page narrow">
         <h1>{t('account.signUpHeading')}</h1>
         <Errors t={t} errors={errors} />
-        <form method="post" action="/account/signup" class="account-form">
+        <form method="post" action={ctx.url('/account/signup')} class="account-form">
           {nextField(next)}
           <p>
             <label for="email">{t('account.email')}</label>
@@ -77,7 +77,7 @@ export function SignUpPage({ ctx, next, values, errors }: { ctx: PageContext; ne
             </button>
           </p>
         </form>
-        <p>{t.rich('account.haveAccount', { link: (chunks) => <a href={`/account/signin?next=${encodeURIComponent(next)}`}>{chunks}</a> })}</p>
+        <p>{t.rich('account.haveAccount', { link: (chunks) => <a href={`${ctx.url('/account/signin')}?next=${encodeURIComponent(next)}`}>{chunks}</a> })}</p>
       </div>
     </Layout>
   );
@@ -86,11 +86,11 @@ export function SignUpPage({ ctx, next, values, errors }: { ctx: PageContext; ne
 export function SignInPage({ ctx, next, email, errors }: { ctx: PageContext; next: string; email: string; errors?: string[] }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={seo(t('account.signIn'), '/account/signin')}>
+    <Layout ctx={ctx} seo={seo(t('account.signIn'), ctx.url('/account/signin'))}>
       <div class="account-page narrow">
         <h1>{t('account.signInHeading')}</h1>
         <Errors t={t} errors={errors} />
-        <form method="post" action="/account/signin" class="account-form">
+        <form method="post" action={ctx.url('/account/signin')} class="account-form">
           {nextField(next)}
           <p>
             <label for="signin-email">{t('account.email')}</label>
@@ -107,7 +107,7 @@ export function SignInPage({ ctx, next, email, errors }: { ctx: PageContext; nex
           </p>
         </form>
         <h2>{t('account.noPassword')}</h2>
-        <form method="post" action="/account/signin-link" class="account-form">
+        <form method="post" action={ctx.url('/account/signin-link')} class="account-form">
           {nextField(next)}
           <p>
             <label for="link-email">{t('account.email')}</label>
@@ -119,7 +119,7 @@ export function SignInPage({ ctx, next, email, errors }: { ctx: PageContext; nex
             </button>
           </p>
         </form>
-        <p>{t.rich('account.newHere', { link: (chunks) => <a href={`/account/signup?next=${encodeURIComponent(next)}`}>{chunks}</a> })}</p>
+        <p>{t.rich('account.newHere', { link: (chunks) => <a href={`${ctx.url('/account/signup')}?next=${encodeURIComponent(next)}`}>{chunks}</a> })}</p>
       </div>
     </Layout>
   );
@@ -129,10 +129,10 @@ export function SignInPage({ ctx, next, email, errors }: { ctx: PageContext; nex
 export function LinkConfirmPage({ ctx, token }: { ctx: PageContext; token: string }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={seo(t('account.confirmTitle'), '/account/link')}>
+    <Layout ctx={ctx} seo={seo(t('account.confirmTitle'), ctx.url('/account/link'))}>
       <div class="account-page narrow">
         <h1>{t('account.confirmTitle')}</h1>
-        <form method="post" action={`/account/link/${token}`}>
+        <form method="post" action={ctx.url(`/account/link/${token}`)}>
           <button type="submit" class="button">
             {t('account.continue')}
           </button>
@@ -159,7 +159,7 @@ export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ct
   const { t } = ctx;
   const token = <input type="hidden" name="_csrf" value={csrf} />;
   return (
-    <Layout ctx={ctx} seo={seo(t('account.title'), '/account')}>
+    <Layout ctx={ctx} seo={seo(t('account.title'), ctx.url('/account'))}>
       <div class="account-page">
         <h1>{t('account.title')}</h1>
         {notice && (
@@ -173,7 +173,7 @@ export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ct
         {reader.suspendedUntil && Date.parse(reader.suspendedUntil) > Date.now() && <p class="account-warning">{t('account.suspended', { date: formatDateTime(reader.suspendedUntil, ctx.dates) })}</p>}
         <section aria-labelledby="profile-title">
           <h2 id="profile-title">{t('account.profile')}</h2>
-          <form method="post" action="/account/profile" class="account-form">
+          <form method="post" action={ctx.url('/account/profile')} class="account-form">
             {token}
             <p>
               <label for="displayName">{t('account.displayName')}</label>
@@ -216,7 +216,7 @@ export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ct
         <section aria-labelledby="email-title">
           <h2 id="email-title">{t('account.emailTitle')}</h2>
           <p>{t.rich('account.emailNow', { email: reader.email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
-          <form method="post" action="/account/email" class="account-form">
+          <form method="post" action={ctx.url('/account/email')} class="account-form">
             {token}
             <p>
               <label for="new-email">{t('account.newEmail')}</label>
@@ -231,7 +231,7 @@ export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ct
         </section>
         <section aria-labelledby="password-title">
           <h2 id="password-title">{t('account.password')}</h2>
-          <form method="post" action="/account/password" class="account-form">
+          <form method="post" action={ctx.url('/account/password')} class="account-form">
             {token}
             <p>
               <label for="new-password">{t('account.newPassword')}</label>
@@ -247,11 +247,11 @@ export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ct
         <section aria-labelledby="data-title">
           <h2 id="data-title">{t('account.dataTitle')}</h2>
           <p>
-            <a href="/account/export" download="newsdesk-my-data.json">
+            <a href={ctx.url('/account/export')} download="newsdesk-my-data.json">
               {t('account.download')}
             </a>
           </p>
-          <form method="post" action="/account/signout" class="inline-form">
+          <form method="post" action={ctx.url('/account/signout')} class="inline-form">
             {token}
             <input type="hidden" name="everywhere" value="1" />
             <button type="submit" class="button button-secondary">
@@ -262,7 +262,7 @@ export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ct
         <section aria-labelledby="delete-title">
           <h2 id="delete-title">{t('account.deleteTitle')}</h2>
           <p>{t('account.deleteText')}</p>
-          <form method="post" action="/account/delete" class="account-form">
+          <form method="post" action={ctx.url('/account/delete')} class="account-form">
             {token}
             <p>
               <label for="confirm-delete">{t('account.deleteConfirmLabel', { word: DELETE_WORD })}</label>

@@ -156,10 +156,11 @@ export function CommentItem({ c, ctx, own = false, idPrefix = 'comment', actions
   );
 }
 
-export function CommentForm(props: { t: Translate; articleId: number; parent?: CommentView | undefined; guests: boolean; viewer?: CommentsViewer | undefined; body?: string; errors?: string[]; returnTo: string; signInInline?: boolean }) {
-  const { t, articleId, parent, guests, viewer } = props;
-  const signIn = `/account/signin?next=${encodeURIComponent(props.returnTo)}`;
-  const signUp = `/account/signup?next=${encodeURIComponent(props.returnTo)}`;
+/** `url` puts a path in the page's edition: its account pages speak its language. */
+export function CommentForm(props: { t: Translate; url: (path: string) => string; articleId: number; parent?: CommentView | undefined; guests: boolean; viewer?: CommentsViewer | undefined; body?: string; errors?: string[]; returnTo: string; signInInline?: boolean }) {
+  const { t, url, articleId, parent, guests, viewer } = props;
+  const signIn = `${url('/account/signin')}?next=${encodeURIComponent(props.returnTo)}`;
+  const signUp = `${url('/account/signup')}?next=${encodeURIComponent(props.returnTo)}`;
   return (
     <form id="comment-form" class="comment-form" method="post" action={`/articles/${articleId}/comments`} data-comment-form>
       <h3 class="comment-form-title">{parent ? t('comments.replyTo', { author: parent.authorName }) : t('comments.formTitle')}</h3>
@@ -194,7 +195,7 @@ export function CommentForm(props: { t: Translate; articleId: number; parent?: C
             <label for="signin-password">{t('account.password')}</label>
             <input id="signin-password" name="password" type="password" autocomplete="current-password" required maxLength={200} />
           </p>
-          <p class="form-help">{t.rich('comments.noPassword', { link: (chunks) => <a href="/account/signin">{chunks}</a> })}</p>
+          <p class="form-help">{t.rich('comments.noPassword', { link: (chunks) => <a href={url('/account/signin')}>{chunks}</a> })}</p>
         </fieldset>
       )}
       {guests && !viewer && !props.signInInline && (
@@ -264,7 +265,7 @@ export function CommentsSection({ ctx, thread, guests, page }: CommentsSectionPr
         </section>
       )}
       {thread.open ? (
-        <CommentForm t={t} articleId={articleId} parent={page?.replyTo} guests={guests} viewer={page?.viewer} body={page?.body ?? ''} errors={page?.errors ?? []} returnTo={returnTo} signInInline={page?.signInInline ?? false} />
+        <CommentForm t={t} url={(path) => ctx.url(path)} articleId={articleId} parent={page?.replyTo} guests={guests} viewer={page?.viewer} body={page?.body ?? ''} errors={page?.errors ?? []} returnTo={returnTo} signInInline={page?.signInInline ?? false} />
       ) : (
         <p class="comments-closed">{t('comments.closed')}</p>
       )}
