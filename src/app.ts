@@ -33,6 +33,7 @@ import { ReplyNotifier } from './services/reply-notifications.js';
 import { SearchService } from './services/search.js';
 import { SigningKey } from './services/signing.js';
 import { registerCommentRoutes, registerReaderOriginCheck } from './site/comments/routes.js';
+import { replyMails } from './site/comments/reader-mails.js';
 import { registerFeedRoutes } from './site/feeds/routes.js';
 import { registerLiteRoutes } from './site/lite/routes.js';
 import { registerSearchRoutes } from './site/search/routes.js';
@@ -176,7 +177,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const server = createServer({ logLevel: config.LOG_LEVEL, db, trustProxy: trustProxyOption(config.TRUST_PROXY), fastLane });
   const mailer = overrides.mailer ?? createMailer({ url: config.MAIL_URL, from: config.MAIL_FROM, log: (m) => server.log.info({ mail: m }, `mail to ${m.to}: ${m.subject}\n${m.text}`) });
   const settingsRepo = new SettingsRepository(db.kysely);
-  const notifier = new ReplyNotifier({ db, mailer, signing: new SigningKey(settingsRepo, 'unsubscribe_signing_key', overrides.now), origin: publicOrigin(config), siteName: config.SITE_NAME, onError: (err) => server.log.error({ err }, 'reply notification failed') });
+  const notifier = new ReplyNotifier({ db, mailer, signing: new SigningKey(settingsRepo, 'unsubscribe_signing_key', overrides.now), origin: publicOrigin(config), siteName: config.SITE_NAME, words: replyMails(editions), onError: (err) => server.log.error({ err }, 'reply notification failed') });
   // With REDIS_URL, rate limits are counted in Redis first (shared, cheap); a Redis outage
   // falls back to the database counts, never to an error.
   const comments = new CommentsService({ db, events, ...clock, rateLimiter, onVisible: (id) => notifier.notify(id) });

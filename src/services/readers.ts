@@ -17,7 +17,17 @@ import { SignInThrottle } from './sign-in-throttle.js';
 
 export const READER_SESSION_DAYS = 60;
 const LINK_MINUTES = { verify: 60 * 24 * 3, login: 30, email: 60 * 24 } as const;
-type LinkKind = keyof typeof LINK_MINUTES;
+export type LinkKind = keyof typeof LINK_MINUTES;
+
+/**
+ * Where a mailed link leads and in which words: the account pages of the edition the reader
+ * is using, and its language (the site makes it: src/site/comments/account-mails.ts).
+ */
+export interface LinkMailPlace {
+  /** The account area the link opens: '/account', or an edition's such as '/es/account'. */
+  accountPath: string;
+  words(kind: LinkKind, values: { siteName: string; link: string }): { subject: string; text: string };
+}
 
 export interface Reader {
   id: number;
@@ -109,15 +119,15 @@ export class Readers {
   /**
    * Creates an unverified account and mails the verification link. An address already in use
    * gets a sign-in link instead, and the answer is the same either way, so the form does not
-   * reveal who reads here. `accountPath` is the account area the mailed link opens
-   * ('/account', or an edition's such as '/es/account'), so the reader stays in their edition.
+   * reveal who reads here. `place`: the edition whose account pages the mailed link opens,
+   * and whose language the mail is in.
    */
-  async signUp(raw: unknown, accountPath = '/account'): Promise<void> {
+  async signUp(raw: unknown, place: LinkMailPlace): Promise<void> {
     const parsed = signUpSchema.safeParse(raw);
     if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`));
     const { email, password } = parsed.data;
     const existing = await this.k.selectFrom('readers').select('id').where('email', '=', email).executeTakeFirst();
-    if (existing) return this.requestSignInLink(email, accountPath);
+    if (existing) return this.requestSignInLink(email, place);
     const displayName = await this.checkDisplayName(parsed.data.displayName);
     const at = this.now().toISOString();
     const passwordHash = password ? await hashPassword(password) : null;
@@ -126,32 +136,26 @@ export class Readers {
       .values({ email, display_name: displayName, name_key: nameKey(displayName), password_hash: passwordHash, email_verified_at: null, suspended_until: null, created_at: at, updated_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await this.sendLink('verify', email, row.id, accountPath);
+    await this.sendLink('verify', email, row.id, place);
   }
 
   /** Mails a one-time sign-in link when the address has an account; silent otherwise. */
-  async requestSignInLink(rawEmail: string, accountPath = '/account'): Promise<void> {
+  async requestSignInLink(rawEmail: string, place: LinkMailPlace): Promise<void> {
     const email = emailSchema.safeParse(rawEmail);
     if (!email.success) throw new ValidationError(['email: Enter a valid email address.']);
     const row = await this.k.selectFrom('readers').select('id').where('email', '=', email.data).executeTakeFirst();
-    if (row) await this.sendLink('login', email.data, row.id, accountPath);
+    if (row) await this.sendLink('login', email.data, row.id, place);
   }
 
-  private async sendLink(kind: LinkKind, email: string, readerId: number, accountPath: string): Promise<void> {
+  private async sendLink(kind: LinkKind, email: string, readerId: number, place: LinkMailPlace): Promise<void> {
     const t = newToken();
     const now = this.now();
     await this.k
       .insertInto('reader_tokens')
       .values({ token_hash: hashToken(t), kind, reader_id: readerId, email, created_at: now.toISOString(), expires_at: new Date(now.getTime() + LINK_MINUTES[kind] * 60_000).toISOString(), used_at: null })
       .execute();
-    const link = `${this.deps.origin}${accountPath}/link/${t}`;
-    const { siteName } = this.deps;
-    const texts: Record<LinkKind, { subject: string; text: string }> = {
-      verify: { subject: `Confirm your email for ${siteName} comments`, text: `Welcome to the ${siteName} comments.\n\nConfirm your email address, and sign in, with this link (valid for 3 days):\n\n${link}\n\nIf you did not sign up, ignore this message: nothing happens without the link.` },
-      login: { subject: `Your sign-in link for ${siteName}`, text: `Sign in to ${siteName} with this link (valid for 30 minutes, once):\n\n${link}\n\nIf you did not ask for it, ignore this message.` },
-      email: { subject: `Confirm your new email for ${siteName}`, text: `Confirm that comments on ${siteName} should use this address from now on:\n\n${link}\n\nIf you did not ask for this, ignore this message.` },
-    };
-    await this.deps.mailer.send({ to: email, ...texts[kind] });
+    const link = `${this.deps.origin}${place.accountPath}/link/${t}`;
+    await this.deps.mailer.send({ to: email, ...place.words(kind, { siteName: this.deps.siteName, link }) });
   }
 
   /**
@@ -237,11 +241,11 @@ export class Readers {
   }
 
   /** Mails a confirmation link to the new address; the account switches when it is used. */
-  async requestEmailChange(readerId: number, rawEmail: string, accountPath = '/account'): Promise<void> {
+  async requestEmailChange(readerId: number, rawEmail: string, place: LinkMailPlace): Promise<void> {
     const email = emailSchema.safeParse(rawEmail);
     if (!email.success) throw new ValidationError(['email: Enter a valid email address.']);
     if (await this.k.selectFrom('readers').select('id').where('email', '=', email.data).executeTakeFirst()) throw new ValidationError(['email: Another account uses that address.']);
-    await this.sendLink('email', email.data, readerId, accountPath);
+    await this.sendLink('email', email.data, readerId, place);
   }
 
   /** Everything we hold about a reader, as they would download it. */

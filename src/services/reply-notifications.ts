@@ -4,6 +4,7 @@
  * (RFC 8058 List-Unsubscribe-Post) that needs no sign-in. Sent after the comment is
  * committed; a failed send is logged and never undoes the comment.
  */
+import type { Language } from '../core/articles.js';
 import type { Db } from '../storage/db.js';
 import type { Mailer } from './mail.js';
 import type { SigningKey } from './signing.js';
@@ -14,8 +15,24 @@ export interface ReplyNotifierDeps {
   signing: SigningKey;
   origin: string;
   siteName: string;
+  /** The words of a reply mail in a story's language (the site makes them: site/comments/reader-mails.ts). */
+  words: ReplyMailWords;
   onError: (err: unknown) => void;
 }
+
+/** What one reply mail says, to be put in words. `direct`: a reply to the recipient's own comment. */
+export interface ReplyMail {
+  direct: boolean;
+  name: string;
+  author: string;
+  headline: string;
+  body: string;
+  url: string;
+  siteName: string;
+  unsubscribe: string;
+}
+
+export type ReplyMailWords = (language: Language, mail: ReplyMail) => { subject: string; text: string };
 
 /** What an unsubscribe link stops: one thread, or every reply email. */
 export type UnsubscribeScope = { readerId: number; rootId: number | 'all' };
@@ -38,7 +55,7 @@ export class ReplyNotifier {
     const c = await this.k
       .selectFrom('comments as c')
       .innerJoin('articles as a', 'a.id', 'c.article_id')
-      .select(['c.id', 'c.parent_id', 'c.root_id', 'c.reader_id', 'c.author_name', 'c.body', 'c.status', 'c.depth', 'a.headline'])
+      .select(['c.id', 'c.parent_id', 'c.root_id', 'c.reader_id', 'c.author_name', 'c.body', 'c.status', 'c.depth', 'a.headline', 'a.language'])
       .where('c.id', '=', commentId)
       .executeTakeFirst();
     if (!c || c.status !== 'approved' || c.depth === 0 || c.root_id === null) return 0;
@@ -61,21 +78,10 @@ export class ReplyNotifier {
     for (const r of recipients) {
       const unsubscribe = await this.unsubscribeUrl({ readerId: r.id, rootId: c.root_id });
       const direct = r.id === (parent?.reader_id ?? null);
+      const words = this.deps.words(c.language as Language, { direct, name: r.display_name, author: c.author_name, headline: excerpt(c.headline, 60), body: excerpt(c.body, 600), url: `${origin}/comments/${c.id}`, siteName, unsubscribe });
       await this.deps.mailer.send({
         to: r.email,
-        subject: direct ? `${c.author_name} replied to your comment on "${excerpt(c.headline, 60)}"` : `New reply in a thread you follow on "${excerpt(c.headline, 60)}"`,
-        text: [
-          `Hello ${r.display_name},`,
-          '',
-          `${c.author_name} wrote:`,
-          '',
-          excerpt(c.body, 600),
-          '',
-          `Read and reply: ${origin}/comments/${c.id}`,
-          '',
-          `You get this because you ${direct ? 'wrote the comment it answers' : 'follow this thread'} on ${siteName}.`,
-          `Stop emails about this thread: ${unsubscribe}`,
-        ].join('\n'),
+        ...words,
         headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
       });
     }

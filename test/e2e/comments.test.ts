@@ -16,6 +16,7 @@ import { axeViolations } from './axe.js';
 import { chromiumAvailable, launchChromium } from './browser.js';
 import { startSeededServer } from './seeded-server.js';
 import type { SeededServer } from './seeded-server.js';
+import { accountMails } from '../../src/site/comments/reader-mails.js';
 
 const RESULTS = 'test-results';
 const describeBrowser = chromiumAvailable ? describe : describe.skip;
@@ -184,7 +185,7 @@ describeBrowser('reader comments in Chromium', () => {
 
   it('shows a second reader’s reply live, then its rejection by an editor', async () => {
     // Reader B: signed up through the service, confirmed in the database, signed in in the browser.
-    await server.app.readers.signUp({ email: B.email, displayName: B.name, password: PASSWORD });
+    await server.app.readers.signUp({ email: B.email, displayName: B.name, password: PASSWORD }, accountMails(server.app.editions.default));
     await server.app.db.kysely.updateTable('readers').set({ email_verified_at: new Date().toISOString() }).where('email', '=', B.email).execute();
     pageB = await newPage();
     await pageB.goto(`${origin}/account/signin?next=${encodeURIComponent(story)}`);

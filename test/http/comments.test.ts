@@ -377,6 +377,25 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
     expect(res.statusCode).toBe(201);
   });
 
+  it('writes reply emails and the unsubscribe page in the language of the story', async () => {
+    const noticias = await t.make.section({ slug: 'noticias-respuestas', name: 'Noticias', language: 'es' });
+    const historia = await t.make.article({ sectionId: noticias.id, language: 'es', headline: 'El puente vuelve a abrir' });
+    const [asker, answerer] = [await trustedReader(), await trustedReader()];
+    const id = (await post(asker, historia, '¿Alguien sabe cuándo reabre el puente?')).json<{ id: number }>().id;
+    const before = mail.length;
+    await post(answerer, historia, 'El ayuntamiento dijo que en primavera.', id);
+    await expect.poll(() => mail.slice(before).filter((m) => m.to === asker.email).length).toBe(1);
+    const message = mail.slice(before).find((m) => m.to === asker.email);
+    expect(message?.subject).toBe(`${answerer.name} respondió a tu comentario en «El puente vuelve a abrir»`);
+    expect(message?.text).toContain(`Hola, ${asker.name}:`);
+    expect(message?.text).toContain('El ayuntamiento dijo que en primavera.');
+    expect(message?.text).toContain('porque escribiste en');
+    const url = /<(https?:\/\/[^>]+)>/.exec(message?.headers?.['List-Unsubscribe'] ?? '')?.[1] ?? '';
+    const page = await t.app.server.inject({ method: 'GET', url: url.replace(TEST_ORIGIN, '') });
+    expect(page.body).toContain('<html lang="es"');
+    expect(page.body).toContain('No recibir más correos de este hilo');
+  });
+
   it('badges staff replies and publishes them without holding', async () => {
     const a = await story();
     const r = await trustedReader();
@@ -509,7 +528,7 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
   });
 
   describe('reader accounts', () => {
-    it("keeps a reader in their edition: the Spanish edition's account pages, links and mails are Spanish", async () => {
+    it("keeps a reader in their edition: the Spanish edition's account pages, mails and their links are Spanish", async () => {
       const noticias = await t.make.section({ slug: 'noticias', name: 'Noticias', language: 'es' });
       const historia = await t.make.article({ sectionId: noticias.id, language: 'es', headline: 'Una historia para comentar' });
       const storyPage = await t.app.server.inject({ method: 'GET', url: `/es/noticias/${historia.slug}` });
@@ -525,6 +544,8 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
 
       const signup = await anon.post('/es/account/signup', { email: 'lucia@example.test', displayName: 'Lucía Pardo', password: 'una contraseña bien larga' });
       expect(signup.body).toContain('Revisa tu correo');
+      expect(mail.at(-1)?.subject).toContain('Confirma tu correo');
+      expect(mail.at(-1)?.text).toContain('Te damos la bienvenida');
       expect(mail.at(-1)?.text).toContain(`${TEST_ORIGIN}/es/account/link/`);
       const used = await anon.post(`/es/account/link/${linkFrom(mail, 'lucia@example.test')}`, {});
       expect(used.headers.location).toBe('/es/account?notice=verified');

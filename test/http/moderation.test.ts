@@ -14,6 +14,7 @@ import type { TestApp } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
 import type { Browserish } from '../helpers/staff.js';
 import { signedIn } from '../helpers/staff.js';
+import { accountMails } from '../../src/site/comments/reader-mails.js';
 
 describe.each(DIALECTS)('comment moderation on %s', (dialect) => {
   let t: TestApp;
@@ -28,7 +29,7 @@ describe.each(DIALECTS)('comment moderation on %s', (dialect) => {
   /** A verified reader account, made the way the site makes one; returns its id and name. */
   async function reader(name = `Reader ${++readerN}`): Promise<{ id: number; name: string; email: string }> {
     const email = `reader${readerN}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-    await t.app.readers.signUp({ email, displayName: name, password: 'correct horse battery staple' });
+    await t.app.readers.signUp({ email, displayName: name, password: 'correct horse battery staple' }, accountMails(t.app.editions.default));
     await t.app.db.kysely.updateTable('readers').set({ email_verified_at: new Date().toISOString() }).where('email', '=', email).execute();
     const row = await t.app.db.kysely.selectFrom('readers').select('id').where('email', '=', email).executeTakeFirstOrThrow();
     return { id: row.id, name, email };

@@ -18,6 +18,7 @@ import type { MessageKey, MessageValues } from '../i18n/translate.js';
 import { sendPrivatePage } from '../render.js';
 import { AccountPage, DELETE_WORD, LinkConfirmPage, SignInPage, SignUpPage } from '../views/comments/AccountPages.js';
 import { MessagePage } from '../views/comments/CommentPages.js';
+import { accountMails } from './reader-mails.js';
 import type { CommentRouteDeps } from './routes.js';
 import type { Commenter } from './security.js';
 import { clearReaderCookie, loadCommenter, setReaderCookie } from './security.js';
@@ -50,6 +51,7 @@ function registerEditionAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
   const home = at('/account');
   const context = (path: string) => site.context(at(path), edition);
   const nextOr = (value: unknown) => safeNext(value, home);
+  const mails = accountMails(edition);
 
   async function message(reply: FastifyReply, path: string, title: MessageKey, text: MessageKey, values: MessageValues = {}, status = 200) {
     const ctx = await context(path);
@@ -84,7 +86,7 @@ function registerEditionAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     const values = { email: field(req.body, 'email'), displayName: field(req.body, 'displayName') };
     const next = nextOr(field(req.body, 'next'));
     try {
-      await readers.signUp({ ...values, password: field(req.body, 'password') }, home);
+      await readers.signUp({ ...values, password: field(req.body, 'password') }, mails);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       return sendPrivatePage(reply, <SignUpPage ctx={await context('/account/signup')} next={next} values={values} errors={err.issues} />, 400);
@@ -117,7 +119,7 @@ function registerEditionAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
   app.post(at('/account/signin-link'), async (req, reply) => {
     const email = field(req.body, 'email');
     try {
-      await readers.requestSignInLink(email, home);
+      await readers.requestSignInLink(email, mails);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       return sendPrivatePage(reply, <SignInPage ctx={await context('/account/signin')} next={home} email={email} errors={err.issues} />, 400);
@@ -193,7 +195,7 @@ function registerEditionAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
 
   app.post(at('/account/email'), (req, reply) =>
     accountForm(req, reply, async (c) => {
-      await readers.requestEmailChange(c.reader.reader.id, field(req.body, 'email'), home);
+      await readers.requestEmailChange(c.reader.reader.id, field(req.body, 'email'), mails);
       return 'email';
     }),
   );

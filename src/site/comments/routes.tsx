@@ -457,15 +457,23 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   type UnsubscribeQuery = { Querystring: { r: number; t: string; s: string } };
   const scopeOf = (q: UnsubscribeQuery['Querystring']) => ({ readerId: q.r, rootId: q.t === 'all' ? ('all' as const) : Number(q.t) });
 
+  /** The unsubscribe pages speak the language of the thread's story (the default edition's for "all"). */
+  const unsubscribeContext = async (q: UnsubscribeQuery['Querystring']) => {
+    const scope = scopeOf(q);
+    if (scope.rootId === 'all') return site.context('/comments/unsubscribe', site.editions.default);
+    const root = await comments.view(scope.rootId);
+    return root ? storyContext(root.articleId, '/comments/unsubscribe') : site.context('/comments/unsubscribe', site.editions.default);
+  };
+
   app.get<UnsubscribeQuery>('/comments/unsubscribe', { schema: { querystring: unsubscribeQuery } }, async (req, reply) => {
-    const ctx = await site.context('/comments/unsubscribe', site.editions.default);
+    const ctx = await unsubscribeContext(req.query);
     const action = `/comments/unsubscribe?r=${req.query.r}&t=${encodeURIComponent(req.query.t)}&s=${encodeURIComponent(req.query.s)}`;
     return sendPrivatePage(reply, <UnsubscribePage ctx={ctx} action={action} all={req.query.t === 'all'} />);
   });
 
   app.post<UnsubscribeQuery>('/comments/unsubscribe', { schema: { querystring: unsubscribeQuery } }, async (req, reply) => {
     const ok = await deps.notifier.unsubscribe(scopeOf(req.query), req.query.s);
-    const ctx = await site.context('/comments/unsubscribe', site.editions.default);
+    const ctx = await unsubscribeContext(req.query);
     const { t } = ctx;
     return sendPrivatePage(
       reply,
