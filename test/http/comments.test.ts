@@ -541,6 +541,8 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
       expect(signin.body).toContain('<html lang="es"');
       expect(signin.body).toContain('Iniciar sesión');
       expect(signin.body).toContain('action="/es/account/signin"');
+      // The edition switcher keeps the reader on the sign-in page, in English.
+      expect(signin.body).toContain('<a href="/account/signin" hreflang="en" lang="en">');
 
       const signup = await anon.post('/es/account/signup', { email: 'lucia@example.test', displayName: 'Lucía Pardo', password: 'una contraseña bien larga' });
       expect(signup.body).toContain('Revisa tu correo');

@@ -8,10 +8,23 @@ import type { Reader } from '../../../services/readers.js';
 import { formatDateTime } from '../../format.js';
 import type { MessageKey, Translate } from '../../i18n/translate.js';
 import { CommentBody } from '../components/CommentBody.js';
+import { editionPath } from '../../../core/editions.js';
 import type { PageContext } from '../context.js';
 import { Layout } from '../Layout.js';
 
-const seo = (title: string, path: string) => ({ title, description: title, canonical: path, type: 'website' as const, noindex: true });
+/**
+ * An account page's SEO: never indexed; `path` is inside the edition ('/account/signin').
+ * The same page in the other editions is its alternate, so the edition switcher keeps the
+ * reader on it (in the other language) rather than sending them to that edition's home.
+ */
+const seo = (ctx: PageContext, title: string, path: string, options: { alternates: boolean } = { alternates: true }) => ({
+  title,
+  description: title,
+  canonical: ctx.url(path),
+  type: 'website' as const,
+  noindex: true,
+  ...(options.alternates ? { alternates: ctx.otherEditions.map((e) => ({ language: e.language, href: editionPath(e, path) })) } : {}),
+});
 
 const FIELD_LABELS: Record<string, MessageKey> = { displayName: 'account.field.displayName', email: 'account.field.email', password: 'account.field.password', link: 'account.field.link' };
 
@@ -44,7 +57,7 @@ const nextField = (next: string) => <input type="hidden" name="next" value={next
 export function SignUpPage({ ctx, next, values, errors }: { ctx: PageContext; next: string; values: { email: string; displayName: string }; errors?: string[] }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={seo(t('account.signUpTitle'), ctx.url('/account/signup'))}>
+    <Layout ctx={ctx} seo={seo(ctx, t('account.signUpTitle'), '/account/signup')}>
       <div class="account-page narrow">
         <h1>{t('account.signUpHeading')}</h1>
         <Errors t={t} errors={errors} />
@@ -86,7 +99,7 @@ export function SignUpPage({ ctx, next, values, errors }: { ctx: PageContext; ne
 export function SignInPage({ ctx, next, email, errors }: { ctx: PageContext; next: string; email: string; errors?: string[] }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={seo(t('account.signIn'), ctx.url('/account/signin'))}>
+    <Layout ctx={ctx} seo={seo(ctx, t('account.signIn'), '/account/signin')}>
       <div class="account-page narrow">
         <h1>{t('account.signInHeading')}</h1>
         <Errors t={t} errors={errors} />
@@ -129,7 +142,7 @@ export function SignInPage({ ctx, next, email, errors }: { ctx: PageContext; nex
 export function LinkConfirmPage({ ctx, token }: { ctx: PageContext; token: string }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} seo={seo(t('account.confirmTitle'), ctx.url('/account/link'))}>
+    <Layout ctx={ctx} seo={seo(ctx, t('account.confirmTitle'), '/account/link', { alternates: false })}>
       <div class="account-page narrow">
         <h1>{t('account.confirmTitle')}</h1>
         <form method="post" action={ctx.url(`/account/link/${token}`)}>
@@ -159,7 +172,7 @@ export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ct
   const { t } = ctx;
   const token = <input type="hidden" name="_csrf" value={csrf} />;
   return (
-    <Layout ctx={ctx} seo={seo(t('account.title'), ctx.url('/account'))}>
+    <Layout ctx={ctx} seo={seo(ctx, t('account.title'), '/account')}>
       <div class="account-page">
         <h1>{t('account.title')}</h1>
         {notice && (
