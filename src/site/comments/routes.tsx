@@ -124,9 +124,9 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   }
 
   /** The language of a comment's story (for answers about one comment); the default edition's when it is gone. */
-  async function commentContext(commentId: number) {
+  async function commentContext(commentId: number, path = `/comments/${commentId}`) {
     const c = await comments.view(commentId);
-    return c ? storyContext(c.articleId, `/comments/${commentId}`) : site.context(`/comments/${commentId}`, site.editions.default);
+    return c ? storyContext(c.articleId, path) : site.context(path, site.editions.default);
   }
 
   function authorOf(c: Commenter): CommentAuthor | undefined {
@@ -458,11 +458,9 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   const scopeOf = (q: UnsubscribeQuery['Querystring']) => ({ readerId: q.r, rootId: q.t === 'all' ? ('all' as const) : Number(q.t) });
 
   /** The unsubscribe pages speak the language of the thread's story (the default edition's for "all"). */
-  const unsubscribeContext = async (q: UnsubscribeQuery['Querystring']) => {
-    const scope = scopeOf(q);
-    if (scope.rootId === 'all') return site.context('/comments/unsubscribe', site.editions.default);
-    const root = await comments.view(scope.rootId);
-    return root ? storyContext(root.articleId, '/comments/unsubscribe') : site.context('/comments/unsubscribe', site.editions.default);
+  const unsubscribeContext = (q: UnsubscribeQuery['Querystring']) => {
+    const { rootId } = scopeOf(q);
+    return rootId === 'all' ? site.context('/comments/unsubscribe', site.editions.default) : commentContext(rootId, '/comments/unsubscribe');
   };
 
   app.get<UnsubscribeQuery>('/comments/unsubscribe', { schema: { querystring: unsubscribeQuery } }, async (req, reply) => {

@@ -3,19 +3,19 @@
  * accounts, signed previews or the per-reader comment pages. Rules end in `/` or `$` so that
  * a section such as /accounting or /previews is never caught by a prefix.
  */
-export const ROBOTS_DISALLOW = ['/admin$', '/admin/', '/account$', '/account/', '/preview/', '/articles/*/comments', '/comments/'] as const;
+export const ROBOTS_DISALLOW = ['/admin$', '/admin/', '/preview/', '/articles/*/comments', '/comments/'] as const;
 
-/** Rules for the account pages every other edition has under its prefix (/es/account). */
-const editionAccountRules = (prefix: string) => [`${prefix}/account$`, `${prefix}/account/`];
+/** The account pages, which every edition has under its prefix (/account, /es/account). */
+const accountRules = (prefix: string) => [`${prefix}/account$`, `${prefix}/account/`];
 
 /** The sitemaps crawlers should read, as site paths. */
 export const ROBOTS_SITEMAPS = ['/sitemap.xml', '/sitemaps/news.xml'] as const;
 
-/** `editionPrefixes`: the URL prefixes of the editions other than the default ('/es'). */
-export function robotsTxt(origin: string, editionPrefixes: readonly string[] = []): string {
+/** `editionPrefixes`: the URL prefix of every edition ('' for the default, '/es'). */
+export function robotsTxt(origin: string, editionPrefixes: readonly string[]): string {
   return [
     'User-agent: *',
-    ...[...ROBOTS_DISALLOW, ...editionPrefixes.flatMap(editionAccountRules)].map((path) => `Disallow: ${path}`),
+    ...[...ROBOTS_DISALLOW, ...editionPrefixes.flatMap(accountRules)].map((path) => `Disallow: ${path}`),
     '',
     ...ROBOTS_SITEMAPS.map((path) => `Sitemap: ${origin}${path}`),
     '',

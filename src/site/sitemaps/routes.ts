@@ -73,5 +73,5 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SitemapRouteDe
     });
   }
 
-  app.get('/robots.txt', (req, reply) => sendCached(cache, req, reply, 'robots.txt', TEXT, () => Promise.resolve({ status: 200, html: robotsTxt(options.origin, deps.editions.all.map((e) => e.prefix).filter((p) => p !== '')), tags: ['robots'] })));
+  app.get('/robots.txt', (req, reply) => sendCached(cache, req, reply, 'robots.txt', TEXT, () => Promise.resolve({ status: 200, html: robotsTxt(options.origin, deps.editions.all.map((e) => e.prefix)), tags: ['robots'] })));
 }
