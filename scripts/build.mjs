@@ -1,4 +1,4 @@
-// Builds everything `npm start` serves: the server bundle (dist/newsdesk.js; npm packages stay
+// Builds everything `npm start` serves: the server bundle (dist/newsdesk.js and its image worker; npm packages stay
 // external because native modules such as better-sqlite3 and sharp cannot be bundled) and the
 // browser islands (dist/public/). Type-checking is `npm run typecheck`.
 import { build } from 'esbuild';
@@ -6,8 +6,9 @@ import { buildClient } from './build-client.mjs';
 
 await Promise.all([
   build({
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/newsdesk.js',
+    // The image worker (src/media/images.ts) runs as a process of its own: dist/image-worker.js.
+    entryPoints: { newsdesk: 'src/cli/main.ts', 'image-worker': 'src/media/image-worker.ts' },
+    outdir: 'dist',
     bundle: true,
     platform: 'node',
     format: 'esm',

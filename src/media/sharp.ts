@@ -1,8 +1,6 @@
 /**
- * sharp (libvips), loaded on first use. Loading it adds about 28 MB to the process's RSS,
- * and most instances never need it: a reading instance serves renditions already on disk,
- * and only uploads, a rendition made for the first time and demo seeding encode images.
- * (docs/performance.md, memory.)
+ * sharp (libvips), loaded on first use, in the image worker only (media/images.ts): loading
+ * it adds about 28 MB of RSS, and the web server never needs it.
  */
 import type sharpModule from 'sharp';
 

@@ -1,16 +1,16 @@
 /**
- * Image renditions (AVIF, WebP, JPEG at fixed widths) made by sharp on first request and
+ * Image renditions (AVIF, WebP, JPEG at fixed widths) made by the image worker on first request and
  * kept on disk, so each is encoded once per width and format, ever.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VariantFormat, VariantWidth } from '../core/media.js';
-import { loadSharp } from './sharp.js';
+import { images } from './images.js';
 import type { MediaStore } from './store.js';
 import { isMediaKey, writeFileAtomic } from './store.js';
 
-// Encoding is CPU-bound and this may run on two cores beside the web server: at most two
-// jobs at once (one libvips thread each, media/sharp.ts).
+// Encoding is CPU-bound and the image worker shares two cores with the web server: at most
+// two jobs at once (one libvips thread each, media/sharp.ts).
 const MAX_PARALLEL = 2;
 
 export const VARIANT_TYPES: Record<VariantFormat, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' };
@@ -47,7 +47,7 @@ export class VariantService {
     }
     const original = await this.store.get(key);
     if (!original) return undefined;
-    const bytes = await this.limited(() => encode(original, width, format));
+    const bytes = await this.limited(() => images.variant(original, width, format));
     await mkdir(dir, { recursive: true });
     await writeFileAtomic(path, bytes);
     return bytes;
@@ -62,19 +62,5 @@ export class VariantService {
       this.running--;
       this.waiting.shift()?.();
     }
-  }
-}
-
-export async function encode(original: Buffer, width: number, format: VariantFormat): Promise<Buffer> {
-  const sharp = await loadSharp();
-  // rotate() applies EXIF orientation; metadata is not copied to the output.
-  const pipeline = sharp(original, { limitInputPixels: 100_000_000 }).rotate().resize({ width, withoutEnlargement: true });
-  switch (format) {
-    case 'avif':
-      return pipeline.avif({ quality: 50, effort: 2 }).toBuffer();
-    case 'webp':
-      return pipeline.webp({ quality: 72 }).toBuffer();
-    case 'jpeg':
-      return pipeline.jpeg({ quality: 78, mozjpeg: true, progressive: true }).toBuffer();
   }
 }

@@ -2,7 +2,7 @@
  * Demo lead illustrations, drawn as SVG and rasterised by sharp: the demo ships no image
  * files from elsewhere, and each picture really shows what its alt text says.
  */
-import { loadSharp } from '../media/sharp.js';
+import { images } from '../media/images.js';
 import type { DemoImage } from './demo/types.js';
 
 export const DEMO_IMAGE_WIDTH = 1600;
@@ -127,6 +127,5 @@ ${motifShapes(image, rnd)}
 
 /** The illustration as a JPEG original, like a photo an editor would upload. */
 export async function renderDemoImage(image: DemoImage, seed: number): Promise<Buffer> {
-  const sharp = await loadSharp();
-  return sharp(Buffer.from(demoImageSvg(image, seed))).jpeg({ quality: 86, mozjpeg: true }).toBuffer();
+  return images.rasterise(demoImageSvg(image, seed));
 }

@@ -3,12 +3,12 @@
  * browser's word), bounded in size and pixels so a decompression bomb is refused before it
  * is decoded, re-encoded without metadata (EXIF, GPS), stored by content hash.
  */
-import type { Metadata, OutputInfo } from 'sharp';
 import type { MediaAsset } from '../core/media.js';
 import { ForbiddenError, policies } from '../core/policies.js';
 import type { StaffUser } from '../core/staff.js';
 import type { MediaStore } from '../media/store.js';
-import { loadSharp } from '../media/sharp.js';
+import { images } from '../media/images.js';
+import type { ImageHeader } from '../media/image-ops.js';
 import { mediaKeyFor } from '../media/store.js';
 import type { Db } from '../storage/db.js';
 import { MediaRepository, rowToMedia } from '../storage/repositories/catalog.js';
@@ -59,31 +59,27 @@ export class MediaLibrary {
     const { maxBytes, maxPixels } = this.deps.limits;
     const name = file.filename.slice(0, 120) || 'the file';
     if (file.bytes.length > maxBytes) throw new UploadRejectedError(413, `${name} is ${(file.bytes.length / 1e6).toFixed(1)} MB; the limit is ${(maxBytes / 1e6).toFixed(0)} MB.`);
-    const sharp = await loadSharp();
-    let info: Metadata;
+    let info: ImageHeader;
     try {
       // Reads the header only: nothing is decoded yet, so no pixel limit is needed here;
       // the limit is applied just below, with a message that says what is wrong.
-      info = await sharp(file.bytes, { limitInputPixels: false }).metadata();
+      info = await images.inspect(file.bytes);
     } catch {
       throw new UploadRejectedError(415, `${name} is not an image we can read. Upload a JPEG, PNG, WebP or AVIF file.`);
     }
     // libvips reports AVIF as HEIF with AV1 compression.
     const format: string | undefined = info.format === 'heif' && info.compression === 'av1' ? 'avif' : info.format;
     if (!isAccepted(format)) throw new UploadRejectedError(415, `${name} is ${format ?? 'an unknown format'}; upload a JPEG, PNG, WebP or AVIF file.`);
-    const width = info.width ?? 0;
-    const height = info.height ?? 0;
+    const { width, height } = info;
     if (!width || !height) throw new UploadRejectedError(415, `${name} has no readable dimensions.`);
     if (width * height > maxPixels) {
       throw new UploadRejectedError(422, `${name} is ${width} x ${height} pixels (${Math.round((width * height) / 1e6)} megapixels); the limit is ${Math.round(maxPixels / 1e6)} megapixels. Very large images can exhaust the server's memory: resize it first.`);
     }
     let clean: Buffer;
-    let out: OutputInfo;
+    let out: { width: number; height: number };
     try {
       // Re-encode: applies EXIF orientation, drops every metadata block (sharp keeps none by default).
-      const pipeline = sharp(file.bytes, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
-      const encoded = format === 'png' ? pipeline.png({ compressionLevel: 9 }) : format === 'webp' ? pipeline.webp({ quality: 90 }) : format === 'avif' ? pipeline.avif({ quality: 70 }) : pipeline.jpeg({ quality: 90, mozjpeg: true });
-      ({ data: clean, info: out } = await encoded.toBuffer({ resolveWithObject: true }));
+      ({ data: clean, ...out } = await images.reencode(file.bytes, format, maxPixels));
     } catch {
       throw new UploadRejectedError(422, `${name} could not be decoded: the file may be damaged.`);
     }

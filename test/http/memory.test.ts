@@ -1,11 +1,12 @@
 /**
- * Memory of a reading instance: sharp (libvips, about 28 MB of RSS) is loaded only when an
- * image must be encoded, so an instance that serves pages and renditions already on disk
- * never carries it (docs/performance.md, memory). Checked on the real `newsdesk serve`
- * process through /proc/<pid>/maps: what a newsroom's monitoring would see as RSS.
+ * Memory of a reading instance: sharp (libvips, about 28 MB of RSS) never loads in the web
+ * server. An image to encode goes to the image worker, a child process started on first use
+ * without the server's glibc settings, which made libvips up to 7 times slower
+ * (src/media/images.ts). Checked on the real `newsdesk serve` process through /proc: what a
+ * newsroom's monitoring would see.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../helpers/databases.js';
 import { metricValue } from '../helpers/prometheus.js';
@@ -18,7 +19,14 @@ function sharpMapped(pid: number): boolean {
   return /sharp-[\w-]+\.node|libvips/.test(readFileSync(`/proc/${pid}/maps`, 'utf8'));
 }
 
-describe.skipIf(!procFs)('a reading instance does not load the image encoder', () => {
+/** The processes `pid` started that are still running. */
+function childrenOf(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+}
+
+const environment = (pid: number): string[] => readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+
+describe.skipIf(!procFs)('the web server never loads the image encoder', () => {
   let tdb: TestDatabase;
   let child: ChildProcess | undefined;
   let headline = '';
@@ -36,7 +44,7 @@ describe.skipIf(!procFs)('a reading instance does not load the image encoder', (
     await tdb?.drop();
   });
 
-  it('serves pages without sharp, and loads it for the first rendition it must encode', async () => {
+  it('serves pages without sharp, and encodes the first rendition in the image worker, without the server’s malloc settings', async () => {
     const server = await startServeProcess({ DATA_DIR: tdb.dataDir, DATABASE_URL: tdb.url, DEMO_STREAM: 'false' });
     child = server.child;
     const pid = server.child.pid ?? 0;
@@ -57,7 +65,12 @@ describe.skipIf(!procFs)('a reading instance does not load the image encoder', (
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toMatch(/^image\//);
     expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(100);
-    expect(sharpMapped(pid)).toBe(true);
+    expect(sharpMapped(pid)).toBe(false);
+    const workers = childrenOf(pid).filter(sharpMapped);
+    expect(workers).toHaveLength(1);
+    // The launcher's glibc setting is the server's (bin/newsdesk.js); libvips runs without it.
+    expect(environment(pid)).toContain('MALLOC_MMAP_THRESHOLD_=16384');
+    expect(environment(workers[0] ?? 0).some((v) => v.startsWith('MALLOC_MMAP_THRESHOLD_'))).toBe(false);
   }, 60_000);
 });
 
