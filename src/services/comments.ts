@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { isPubliclyVisible } from '../core/articles.js';
 import type { Article, ArticleStatus } from '../core/articles.js';
-import { commentLinks, commentPlainText, normaliseCommentText } from '../core/comments/body.js';
+import { COMMENT_LIMITS, commentLinks, commentPlainText, normaliseCommentText } from '../core/comments/body.js';
 import { classifierTokens, classify } from '../core/comments/classifier.js';
 import { CommentRejectedError, length, moderate, threadOpen } from '../core/comments/pipeline.js';
 import type { CommentCandidate, PipelineContext } from '../core/comments/pipeline.js';
@@ -16,6 +16,8 @@ import { HOLD_SCORE, scoreComment } from '../core/comments/score.js';
 import { COMMENTS_PAGE_SIZE, COMMENT_SORTS, DEFAULT_COMMENT_SETTINGS, MAX_DEPTH, REPLIES_PER_THREAD, REPORT_REASONS, commentSettingsSchema, moderationSettings } from '../core/comments/settings.js';
 import type { CommentSettings, CommentSort, ReportReason } from '../core/comments/settings.js';
 import type { ContentEvents } from '../core/events.js';
+import { problemsFromSchema } from '../core/problems.js';
+import type { Problem } from '../core/problems.js';
 import type { StaffUser } from '../core/staff.js';
 import type { Db } from '../storage/db.js';
 import { SettingsRepository } from '../storage/repositories/catalog.js';
@@ -109,10 +111,13 @@ const postSchema = z.object({
   parentId: z.number().int().positive().optional(),
   // The raw text may be longer than the stored limit before normalisation; the pipeline
   // gives the precise message.
-  body: z.string().max(20_000, 'Comments can be at most 5,000 characters.'),
+  body: z.string().max(20_000),
 });
 
-const guestSchema = z.object({ name: z.string().trim().min(2, 'name: at least 2 characters').max(40), email: z.email('email: enter a valid address').max(254) });
+/** A text over the raw limit is refused before normalisation, with the stored limit's words. */
+const TOO_LONG: Problem = { field: 'body', code: 'comment.tooLong', values: { max: COMMENT_LIMITS.maxLength }, text: `Comments can be at most ${COMMENT_LIMITS.maxLength.toLocaleString('en')} characters.` };
+
+const guestSchema = z.object({ name: z.string().trim().min(2, 'at least 2 characters').max(40), email: z.email('enter a valid address').max(254) });
 
 const SETTINGS_TTL_MS = 5_000;
 
@@ -244,7 +249,7 @@ export class CommentsService {
    */
   async post(raw: unknown, author: CommentAuthor, ip: string): Promise<PostResult> {
     const input = postSchema.safeParse(raw);
-    if (!input.success) throw new ValidationError(input.error.issues.map((i) => i.message));
+    if (!input.success) throw ValidationError.of(...problemsFromSchema(input.error).map((p) => (p.field === 'body' && p.code === 'tooLong' ? TOO_LONG : p)));
     const { articleId, parentId } = input.data;
     const body = normaliseCommentText(input.data.body);
     const settings = await this.settings();
@@ -254,16 +259,16 @@ export class CommentsService {
     let reader: Reader | undefined;
     if (author.kind === 'reader') {
       const row = await this.k.selectFrom('readers').selectAll().where('id', '=', author.readerId).executeTakeFirst();
-      if (!row) throw new ValidationError(['Sign in to comment.']);
+      if (!row) throw ValidationError.of({ code: 'comment.signIn', text: 'Sign in to comment.' });
       reader = toReader(row);
     } else if (author.kind === 'guest') {
-      if (!settings.guestComments) throw new ValidationError(['Sign in to comment: this site does not take comments without an account.']);
+      if (!settings.guestComments) throw ValidationError.of({ code: 'comment.membersOnly', text: 'Sign in to comment: this site does not take comments without an account.' });
       const g = guestSchema.safeParse(author);
-      if (!g.success) throw new ValidationError(g.error.issues.map((i) => i.message));
+      if (!g.success) throw ValidationError.of(...problemsFromSchema(g.error));
     }
 
     const parent = parentId === undefined ? undefined : await this.repo.byId(parentId);
-    if (parentId !== undefined && (!parent || parent.article_id !== articleId || parent.status !== 'approved')) throw new ValidationError(['The comment you are replying to is not available any more.']);
+    if (parentId !== undefined && (!parent || parent.article_id !== articleId || parent.status !== 'approved')) throw ValidationError.of({ code: 'comment.parentGone', text: 'The comment you are replying to is not available any more.' });
 
     const hashOfIp = ipHash(ip);
     const hashOfText = textHash(body);
@@ -391,7 +396,7 @@ export class CommentsService {
   async edit(commentId: number, readerId: number, rawBody: string): Promise<CommentView> {
     const row = await this.ownComment(commentId, readerId);
     const settings = await this.settings();
-    if (this.now().getTime() - Date.parse(row.created_at) > settings.editWindowMinutes * 60_000) throw new ValidationError([`Comments can be edited for ${settings.editWindowMinutes} minutes after posting.`]);
+    if (this.now().getTime() - Date.parse(row.created_at) > settings.editWindowMinutes * 60_000) throw ValidationError.of({ code: 'comment.editWindow', values: { minutes: settings.editWindowMinutes }, text: `Comments can be edited for ${settings.editWindowMinutes} minutes after posting.` });
     const body = normaliseCommentText(rawBody.slice(0, 20_000));
     const readerRow = await this.k.selectFrom('readers').selectAll().where('id', '=', readerId).executeTakeFirstOrThrow();
     const reader = toReader(readerRow);
@@ -431,7 +436,7 @@ export class CommentsService {
   async toggleLike(commentId: number, readerId: number): Promise<{ liked: boolean; likeCount: number }> {
     const row = await this.repo.byId(commentId);
     if (!row || row.status !== 'approved') throw new NotFoundError('no such comment');
-    if (row.reader_id === readerId) throw new ValidationError(['You cannot like your own comment.']);
+    if (row.reader_id === readerId) throw ValidationError.of({ code: 'comment.ownLike', text: 'You cannot like your own comment.' });
     const liked = await this.k.transaction().execute(async (trx) => {
       const removed = await trx.deleteFrom('comment_reactions').where('comment_id', '=', commentId).where('reader_id', '=', readerId).executeTakeFirst();
       if (Number(removed.numDeletedRows) === 1) {
@@ -448,7 +453,7 @@ export class CommentsService {
 
   /** Reports a comment to the moderators; one report per reader and comment. */
   async report(commentId: number, reporter: { readerId: number | null; ip: string }, reason: string, note: string): Promise<void> {
-    if (!(reason in REPORT_REASONS)) throw new ValidationError([`reason: choose one of ${Object.keys(REPORT_REASONS).join(', ')}`]);
+    if (!(reason in REPORT_REASONS)) throw ValidationError.of({ field: 'reason', code: 'report.reason', text: `choose one of ${Object.keys(REPORT_REASONS).join(', ')}` });
     const row = await this.repo.byId(commentId);
     if (!row || row.status !== 'approved') throw new NotFoundError('no such comment');
     await this.k.transaction().execute(async (trx) => {

@@ -9,6 +9,8 @@ import type { Article, Language } from '../core/articles.js';
 import type { ContentEvents } from '../core/events.js';
 import { InvalidDocumentError, parseDocument } from '../core/richtext.js';
 import { isValidSlug, slugify } from '../core/slugs.js';
+import { problemLine } from '../core/problems.js';
+import type { Problem } from '../core/problems.js';
 import type { Db } from '../storage/db.js';
 import { ArticleRepository, articleWrites } from '../storage/repositories/articles.js';
 import { reindexArticle } from './search.js';
@@ -44,10 +46,23 @@ export const articleInputSchema = z.object({
 });
 export type ArticleInput = z.input<typeof articleInputSchema>;
 
+/**
+ * Input a service refuses. `issues` are English lines (`field: what is wrong`) for the
+ * newsroom, the API and the logs; `problems`, when the service gave them, say the same by
+ * code, so the reader site can say it in the edition's language (core/problems.ts).
+ */
 export class ValidationError extends Error {
-  constructor(readonly issues: string[]) {
+  constructor(
+    readonly issues: string[],
+    readonly problems: readonly Problem[] = [],
+  ) {
     super(issues.join('; '));
     this.name = 'ValidationError';
+  }
+
+  /** A refusal a reader may see: its problems by code, its issues in English from them. */
+  static of(...problems: Problem[]): ValidationError {
+    return new ValidationError(problems.map(problemLine), problems);
   }
 
   readonly statusCode = 400;

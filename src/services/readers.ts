@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DISPLAY_NAME, cleanDisplayName, displayNameProblem, nameKey } from '../core/comments/display-names.js';
+import { problemsFromSchema } from '../core/problems.js';
+import type { Problem } from '../core/problems.js';
 import type { Db } from '../storage/db.js';
 import type { ReaderRow } from '../storage/schema.js';
 import { emailSchema, hashToken, passwordSchema } from './accounts.js';
@@ -79,6 +81,8 @@ export interface ReadersDeps {
   now?: () => Date;
 }
 
+const INVALID_EMAIL: Problem = { field: 'email', code: 'email.invalid', text: 'Enter a valid email address.' };
+
 const newToken = () => randomBytes(32).toString('base64url');
 
 export class Readers {
@@ -108,11 +112,11 @@ export class Readers {
 
   private async checkDisplayName(raw: string, exceptReaderId?: number): Promise<string> {
     const problem = displayNameProblem(raw, await this.staffNames());
-    if (problem) throw new ValidationError([`displayName: ${problem}`]);
+    if (problem) throw ValidationError.of({ field: 'displayName', ...problem });
     const name = cleanDisplayName(raw);
     let q = this.k.selectFrom('readers').select('id').where('name_key', '=', nameKey(name));
     if (exceptReaderId !== undefined) q = q.where('id', '!=', exceptReaderId);
-    if (await q.executeTakeFirst()) throw new ValidationError(['displayName: That name is taken. Try another.']);
+    if (await q.executeTakeFirst()) throw ValidationError.of({ field: 'displayName', code: 'displayName.taken', text: 'That name is taken. Try another.' });
     return name;
   }
 
@@ -124,7 +128,7 @@ export class Readers {
    */
   async signUp(raw: unknown, place: LinkMailPlace): Promise<void> {
     const parsed = signUpSchema.safeParse(raw);
-    if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`));
+    if (!parsed.success) throw ValidationError.of(...problemsFromSchema(parsed.error));
     const { email, password } = parsed.data;
     const existing = await this.k.selectFrom('readers').select('id').where('email', '=', email).executeTakeFirst();
     if (existing) return this.requestSignInLink(email, place);
@@ -142,7 +146,7 @@ export class Readers {
   /** Mails a one-time sign-in link when the address has an account; silent otherwise. */
   async requestSignInLink(rawEmail: string, place: LinkMailPlace): Promise<void> {
     const email = emailSchema.safeParse(rawEmail);
-    if (!email.success) throw new ValidationError(['email: Enter a valid email address.']);
+    if (!email.success) throw ValidationError.of(INVALID_EMAIL);
     const row = await this.k.selectFrom('readers').select('id').where('email', '=', email.data).executeTakeFirst();
     if (row) await this.sendLink('login', email.data, row.id, place);
   }
@@ -166,9 +170,9 @@ export class Readers {
     const now = this.now().toISOString();
     return this.k.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('reader_tokens').selectAll().where('token_hash', '=', hashToken(t)).executeTakeFirst();
-      if (!row || row.used_at !== null || row.expires_at <= now || row.reader_id === null) throw new ValidationError(['link: This link has expired or was already used. Ask for a new one.']);
+      if (!row || row.used_at !== null || row.expires_at <= now || row.reader_id === null) throw ValidationError.of({ field: 'link', code: 'link.dead', text: 'This link has expired or was already used. Ask for a new one.' });
       const used = await trx.updateTable('reader_tokens').set({ used_at: now }).where('token_hash', '=', row.token_hash).where('used_at', 'is', null).executeTakeFirst();
-      if (Number(used.numUpdatedRows) !== 1) throw new ValidationError(['link: This link was already used.']);
+      if (Number(used.numUpdatedRows) !== 1) throw ValidationError.of({ field: 'link', code: 'link.used', text: 'This link was already used.' });
       const kind = row.kind as LinkKind;
       const changes = kind === 'email' ? { email: row.email, email_verified_at: now, updated_at: now } : { email_verified_at: now, updated_at: now };
       let q = trx.updateTable('readers').set(changes).where('id', '=', row.reader_id);
@@ -232,7 +236,7 @@ export class Readers {
   /** Sets a new password and closes every other session. */
   async changePassword(readerId: number, keepSessionToken: string, password: string): Promise<void> {
     const p = passwordSchema.safeParse(password);
-    if (!p.success) throw new ValidationError([`password: ${p.error.issues[0]?.message ?? 'invalid'}`]);
+    if (!p.success) throw ValidationError.of(...problemsFromSchema(p.error).slice(0, 1).map((problem) => ({ ...problem, field: 'password' })));
     const hash = await hashPassword(p.data);
     await this.k.transaction().execute(async (trx) => {
       await trx.updateTable('readers').set({ password_hash: hash, updated_at: this.now().toISOString() }).where('id', '=', readerId).execute();
@@ -243,8 +247,8 @@ export class Readers {
   /** Mails a confirmation link to the new address; the account switches when it is used. */
   async requestEmailChange(readerId: number, rawEmail: string, place: LinkMailPlace): Promise<void> {
     const email = emailSchema.safeParse(rawEmail);
-    if (!email.success) throw new ValidationError(['email: Enter a valid email address.']);
-    if (await this.k.selectFrom('readers').select('id').where('email', '=', email.data).executeTakeFirst()) throw new ValidationError(['email: Another account uses that address.']);
+    if (!email.success) throw ValidationError.of(INVALID_EMAIL);
+    if (await this.k.selectFrom('readers').select('id').where('email', '=', email.data).executeTakeFirst()) throw ValidationError.of({ field: 'email', code: 'email.taken', text: 'Another account uses that address.' });
     await this.sendLink('email', email.data, readerId, place);
   }
 

@@ -573,6 +573,45 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
       expect((await anon.get('/es/account')).headers.location).toBe(`/es/account/signin?next=${encodeURIComponent('/es/account')}`);
     });
 
+    it('tells a reader of the Spanish edition what to correct in Spanish, on the forms and on the comments', async () => {
+      const anon = anonymous(t, '198.51.100.31');
+      const cases: Array<[Record<string, string>, string]> = [
+        [{ email: 'no-es-un-correo', displayName: 'Marta Gil', password: '' }, 'Correo electrónico: Introduce una dirección de correo válida.'],
+        [{ email: 'marta@example.test', displayName: 'Al', password: '' }, 'Nombre visible: Usa entre 3 y 30 caracteres.'],
+        [{ email: 'marta@example.test', displayName: '<b>Marta</b>', password: '' }, 'Nombre visible: Usa letras, cifras'],
+        [{ email: 'marta@example.test', displayName: 'Admin Marta', password: '' }, 'Nombre visible: Ese nombre está reservado para la redacción.'],
+        [{ email: 'marta@example.test', displayName: 'Marta Gil', password: 'corta' }, 'Contraseña: Usa al menos 10 caracteres.'],
+      ];
+      for (const [form, expected] of cases) {
+        const res = await anon.post('/es/account/signup', form);
+        expect(res.statusCode).toBe(400);
+        expect(res.body).toContain('<html lang="es"');
+        expect(res.body).toContain(expected);
+        // Nothing of the service's English reaches the Spanish page.
+        expect(res.body).not.toMatch(/Use \d|Enter a valid|reserved for the newsroom/);
+      }
+      // The same refusal on the English edition keeps its English words.
+      expect((await anon.post('/account/signup', { email: 'marta@example.test', displayName: 'Al', password: '' })).body).toContain('Display name: Use 3 to 30 characters.');
+
+      const noticias = await t.make.section({ slug: 'debate', name: 'Debate', language: 'es' });
+      const historia = await t.make.article({ sectionId: noticias.id, language: 'es', headline: 'Un debate abierto' });
+      const r = await trustedReader();
+      const own = await post(r, historia, 'Mi propia opinión sobre el asunto.');
+      expect(own.statusCode).toBe(201);
+      const liked = await r.postJson(`/comments/${own.json<{ id: number }>().id}/like`, {});
+      expect(liked.statusCode).toBe(400);
+      expect(liked.json<{ error: string }>().error).toBe('No puedes dar me gusta a tu propio comentario.');
+      const orphan = await post(r, historia, 'Una respuesta a nada.', 999_999);
+      expect(orphan.statusCode).toBe(400);
+      expect(orphan.json<{ error: string }>().error).toBe('El comentario al que respondes ya no está disponible.');
+      // The page a reader without JavaScript gets back says it too, above their kept text.
+      tick();
+      const page = await r.post(`/articles/${historia.id}/comments`, { body: 'Otra respuesta a nada.', parentId: '999999' });
+      expect(page.statusCode).toBe(400);
+      expect(page.body).toContain('El comentario al que respondes ya no está disponible.');
+      expect(page.body).toContain('Otra respuesta a nada.');
+    });
+
     it('signs up, verifies by the emailed link (once), and signs in', async () => {
       const anon = anonymous(t, '198.51.100.20');
       const res = await anon.post('/account/signup', { email: 'Maria@Example.test', displayName: 'María López', password: 'another long password' });

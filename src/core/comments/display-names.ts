@@ -24,18 +24,25 @@ export function cleanDisplayName(raw: string): string {
   return raw.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
+/** Why a name cannot be used: a code the reader site words in the edition's language, and the English. */
+export interface NameProblem {
+  code: 'displayName.length' | 'displayName.characters' | 'displayName.tooFewLetters' | 'displayName.reserved' | 'displayName.staff';
+  values?: Record<string, number>;
+  text: string;
+}
+
 /**
  * Why a name cannot be used, or undefined when it can. `staffNames` are the newsroom's
  * people (staff accounts and bylines): a reader may not take one of their names.
  */
-export function displayNameProblem(raw: string, staffNames: readonly string[] = []): string | undefined {
+export function displayNameProblem(raw: string, staffNames: readonly string[] = []): NameProblem | undefined {
   const name = cleanDisplayName(raw);
-  if (name.length < DISPLAY_NAME.min || name.length > DISPLAY_NAME.max) return `Use ${DISPLAY_NAME.min} to ${DISPLAY_NAME.max} characters.`;
-  if (!ALLOWED.test(name)) return 'Use letters, digits, spaces, dots, hyphens, apostrophes or underscores, starting with a letter or digit.';
+  if (name.length < DISPLAY_NAME.min || name.length > DISPLAY_NAME.max) return { code: 'displayName.length', values: { ...DISPLAY_NAME }, text: `Use ${DISPLAY_NAME.min} to ${DISPLAY_NAME.max} characters.` };
+  if (!ALLOWED.test(name)) return { code: 'displayName.characters', text: 'Use letters, digits, spaces, dots, hyphens, apostrophes or underscores, starting with a letter or digit.' };
   const key = nameKey(name);
-  if (key.length < DISPLAY_NAME.min) return 'Use at least three letters or digits.';
+  if (key.length < DISPLAY_NAME.min) return { code: 'displayName.tooFewLetters', values: { min: DISPLAY_NAME.min }, text: 'Use at least three letters or digits.' };
   // Prefixes too ("EditorJane", "Admin_2"), for words long enough not to catch ordinary names.
-  if (RESERVED.some((word) => key === word || (word.length >= 5 && key.startsWith(word)))) return 'That name is reserved for the newsroom.';
-  if (staffNames.some((staff) => nameKey(staff) === key)) return 'That name belongs to a member of our staff.';
+  if (RESERVED.some((word) => key === word || (word.length >= 5 && key.startsWith(word)))) return { code: 'displayName.reserved', text: 'That name is reserved for the newsroom.' };
+  if (staffNames.some((staff) => nameKey(staff) === key)) return { code: 'displayName.staff', text: 'That name belongs to a member of our staff.' };
   return undefined;
 }

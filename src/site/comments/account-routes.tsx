@@ -14,6 +14,7 @@ import { ThrottledError } from '../../services/accounts.js';
 import { ValidationError } from '../../services/publishing.js';
 import type { Edition } from '../../core/editions.js';
 import { editionPath } from '../../core/editions.js';
+import { refusalLines } from '../i18n/problems.js';
 import type { MessageKey, MessageValues } from '../i18n/translate.js';
 import { sendPrivatePage } from '../render.js';
 import { AccountPage, DELETE_WORD, LinkConfirmPage, SignInPage, SignUpPage } from '../views/comments/AccountPages.js';
@@ -89,7 +90,8 @@ function registerEditionAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
       await readers.signUp({ ...values, password: field(req.body, 'password') }, mails);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      return sendPrivatePage(reply, <SignUpPage ctx={await context('/account/signup')} next={next} values={values} errors={err.issues} />, 400);
+      const ctx = await context('/account/signup');
+      return sendPrivatePage(reply, <SignUpPage ctx={ctx} next={next} values={values} errors={refusalLines(ctx.t, err)} />, 400);
     }
     return message(reply, '/account/signup', 'account.checkEmailTitle', 'account.checkEmailSignUp', { email: values.email.trim() });
   });
@@ -122,7 +124,8 @@ function registerEditionAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
       await readers.requestSignInLink(email, mails);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      return sendPrivatePage(reply, <SignInPage ctx={await context('/account/signin')} next={home} email={email} errors={err.issues} />, 400);
+      const ctx = await context('/account/signin');
+      return sendPrivatePage(reply, <SignInPage ctx={ctx} next={home} email={email} errors={refusalLines(ctx.t, err)} />, 400);
     }
     // The same answer whether or not the address has an account.
     return message(reply, '/account/signin', 'account.checkEmailTitle', 'account.checkEmailLink');
@@ -175,7 +178,8 @@ function registerEditionAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const history = await comments.history(reader.reader.id);
-      return sendPrivatePage(reply, <AccountPage ctx={await context('/account')} reader={reader.reader} csrf={reader.csrfToken} history={history} errors={err.issues} />, 400);
+      const ctx = await context('/account');
+      return sendPrivatePage(reply, <AccountPage ctx={ctx} reader={reader.reader} csrf={reader.csrfToken} history={history} errors={refusalLines(ctx.t, err)} />, 400);
     }
   }
 

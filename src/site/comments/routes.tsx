@@ -21,6 +21,7 @@ import type { ReadingService } from '../../services/reading.js';
 import type { Readers } from '../../services/readers.js';
 import type { ReplyNotifier } from '../../services/reply-notifications.js';
 import { formatDateTime } from '../format.js';
+import { refusalLines } from '../i18n/problems.js';
 import type { MessageKey } from '../i18n/translate.js';
 import { renderFragment, sendPrivatePage } from '../render.js';
 import type { SiteHelpers } from '../routes.js';
@@ -322,8 +323,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     } catch (err) {
       const refused = async (e: CommentRejectedError | RateLimitedError) => refusalText(ctx, e, { body: text, settings: await comments.settings(), suspendedUntil: commenter.reader?.reader.suspendedUntil });
       if (err instanceof CommentRejectedError) return await fail(422, [await refused(err)]);
-      // Service validation messages stay in the service's words (English).
-      if (err instanceof ValidationError) return await fail(400, err.issues);
+      if (err instanceof ValidationError) return await fail(400, refusalLines(t, err));
       if (err instanceof RateLimitedError) {
         reply.header('retry-after', String(err.retryAfterSeconds));
         return await fail(429, [await refused(err)]);
@@ -367,7 +367,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       if (wantsJson(req)) return reply.header('cache-control', 'no-store').send(result);
       return reply.redirect(`${safeBack(req)}#comment-${req.params.id}`, 303);
     } catch (err) {
-      if (err instanceof ValidationError) return reply.code(400).send({ error: err.issues.join(' ') });
+      if (err instanceof ValidationError) return reply.code(400).send({ error: refusalLines((await commentContext(Number(req.params.id))).t, err).join(' ') });
       throw err;
     }
   });
@@ -387,13 +387,15 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     try {
       await comments.report(id, { readerId: c.reader?.reader.id ?? null, ip: req.ip }, reason, field(req.body, 'note'));
     } catch (err) {
+      // The one refusal here is the reason: name the reasons there are, in the story's language.
       if (!(err instanceof ValidationError)) throw err;
-      if (wantsJson(req)) return reply.code(400).send({ error: err.issues.join(' ') });
       const comment = await comments.view(id);
       if (!comment) throw new NotFoundError('no such comment');
       const ctx = await storyContext(comment.articleId, `/comments/${id}/report`);
       const reasons = (Object.keys(REPORT_REASONS) as ReportReason[]).map((r) => reasonName(ctx.t, r)).join(', ');
-      return sendPrivatePage(reply, <ReportPage ctx={ctx} comment={comment} error={ctx.t('comments.error.chooseReason', { reasons })} />, 400);
+      const error = ctx.t('comments.error.chooseReason', { reasons });
+      if (wantsJson(req)) return reply.code(400).send({ error });
+      return sendPrivatePage(reply, <ReportPage ctx={ctx} comment={comment} error={error} />, 400);
     }
     if (wantsJson(req)) return reply.header('cache-control', 'no-store').send({ message: (await commentContext(id)).t('comments.notice.reported') });
     const comment = await comments.view(id);
@@ -423,8 +425,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       if (!(err instanceof ValidationError || err instanceof CommentRejectedError)) throw err;
       const comment = await comments.view(Number(req.params.id));
       const ctx = comment ? await storyContext(comment.articleId, `/comments/${comment.id}/edit`) : await commentContext(Number(req.params.id));
-      // Service validation messages stay in the service's words (English); refusals are translated.
-      const message = err instanceof ValidationError ? err.issues.join(' ') : refusalText(ctx, err, { body: field(req.body, 'body'), settings: await comments.settings(), suspendedUntil: reader.suspendedUntil });
+      const message = err instanceof ValidationError ? refusalLines(ctx.t, err).join(' ') : refusalText(ctx, err, { body: field(req.body, 'body'), settings: await comments.settings(), suspendedUntil: reader.suspendedUntil });
       if (wantsJson(req)) return reply.code(422).send({ error: message });
       if (!comment) throw new NotFoundError('no such comment');
       return sendPrivatePage(reply, <EditCommentPage ctx={ctx} comment={{ ...comment, body: field(req.body, 'body') }} error={message} />, 422);

@@ -26,18 +26,6 @@ const seo = (ctx: PageContext, title: string, path: string, options: { alternate
   ...(options.alternates ? { alternates: ctx.otherEditions.map((e) => ({ language: e.language, href: editionPath(e, path) })) } : {}),
 });
 
-const FIELD_LABELS: Record<string, MessageKey> = { displayName: 'account.field.displayName', email: 'account.field.email', password: 'account.field.password', link: 'account.field.link' };
-
-/**
- * Service messages name fields by their code name ("displayName: ..."): readers see the
- * field's label in their language. The rest of a service message is the service's own text.
- */
-export const readerMessage = (t: Translate, issue: string): string =>
-  issue.replace(/^(\w+): /, (whole, field: string) => {
-    const key = Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field] : undefined;
-    return key ? `${t(key)}: ` : whole;
-  });
-
 function Errors({ t, errors }: { t: Translate; errors?: string[] | undefined }) {
   if (!errors || errors.length === 0) return null;
   return (
@@ -45,7 +33,7 @@ function Errors({ t, errors }: { t: Translate; errors?: string[] | undefined }) 
       <p>{t('account.errorsIntro')}</p>
       <ul>
         {errors.map((e) => (
-          <li key={e}>{readerMessage(t, e)}</li>
+          <li key={e}>{e}</li>
         ))}
       </ul>
     </div>
