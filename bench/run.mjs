@@ -34,8 +34,8 @@ const THREADS = Math.min(2, CONNECTIONS); // wrk needs at least one connection p
 const WARMUP = Math.min(2, DURATION);
 // Alternating rounds of the cached article and its three baselines (see main).
 const ROUNDS = positiveInt('BENCH_ROUNDS', 3);
-// The first start seeds the demo (illustrations included): allow for a slow machine; on a
-// new one, the first drawing of the illustrations took over a minute (font caches).
+// The first start seeds the demo (illustrations included): allow for a slow machine. (It took
+// over a minute while libvips ran under the server's malloc setting: src/media/images.ts.)
 const READY_TIMEOUT_MS = 180_000;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || undefined;
 const IS_POSTGRES = DATABASE_URL?.startsWith('postgres') ?? false;
