@@ -1,12 +1,16 @@
-#!/usr/bin/env -S MALLOC_MMAP_THRESHOLD_=16384 node --max-semi-space-size=4
+#!/usr/bin/env -S MALLOC_MMAP_THRESHOLD_=69632 node --max-semi-space-size=4
 // The installed `newsdesk` command runs the built server (npm run build makes it), with two
 // memory settings (docs/deployment.md "Memory"):
 // - --max-semi-space-size=4 caps V8's young generation at 2 x 4 MB. Left to itself V8 grows it
 //   to 2 x 16 MB under load (more on later Node versions) and never gives it back.
-// - MALLOC_MMAP_THRESHOLD_=16384 has glibc map blocks of 16 KB and more on their own, so the
-//   HTML and zlib buffers each page render frees go back to the system instead of leaving
-//   holes between the page cache's pages.
-// Together: 182-188 MB instead of 246-265 MB after 3,000 story pages at 100,000 stories, for
-// no measurable change in throughput (docs/performance.md, "2026-12-03, night").
+// - MALLOC_MMAP_THRESHOLD_=69632 (68 KB) fixes glibc's threshold for mapping a block on its
+//   own, which otherwise climbs (up to 32 MB) after each large block freed, until every large
+//   buffer comes from a heap that never shrinks. 68 KB is just above zlib's 64 KB buffers, so a
+//   cache miss reuses them from the heap: at 16 KB each miss mapped and faulted them in anew,
+//   and uncached pages were 25-45 % slower. The page cache's 256 KB slabs (http/compress.ts)
+//   are mapped, and returned when their pages go.
+// Measured after 3,000 story pages at 100,000 stories: 181-189 MB, against 208-209 MB with no
+// setting (docs/performance.md, "2026-12-03, late"). The image worker (src/media/images.ts)
+// runs without the glibc setting, which slows libvips.
 // `npm start`, the tests of a real server and the benchmark all start the server through it.
 import '../dist/newsdesk.js';

@@ -69,7 +69,7 @@ describe.skipIf(!procFs)('the web server never loads the image encoder', () => {
     const workers = childrenOf(pid).filter(sharpMapped);
     expect(workers).toHaveLength(1);
     // The launcher's glibc setting is the server's (bin/newsdesk.js); libvips runs without it.
-    expect(environment(pid)).toContain('MALLOC_MMAP_THRESHOLD_=16384');
+    expect(environment(pid).some((v) => v.startsWith('MALLOC_MMAP_THRESHOLD_='))).toBe(true);
     expect(environment(workers[0] ?? 0).some((v) => v.startsWith('MALLOC_MMAP_THRESHOLD_'))).toBe(false);
   }, 60_000);
 });
