@@ -5,9 +5,8 @@ import type { AuthorListRow, SectionTreeRow, TagListRow } from '../../services/c
 import { MAX_AUTHOR_LINKS } from '../../services/catalog-admin.js';
 import type { AdminContext } from './AdminLayout.js';
 import { AdminLayout, Csrf, Messages } from './AdminLayout.js';
+import { LanguageSelect, NameAndSlugFields, languageName } from './fields.js';
 
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish' };
-const languageName = (code: string) => LANGUAGE_NAMES[code] ?? code;
 
 /** What a section form shows: what is stored, or what was typed when it was refused. */
 export interface SectionForm {
@@ -127,14 +126,7 @@ export function SectionsPage({ ctx, rows, form, errors, notice }: { ctx: AdminCo
         <form method="post" action="/admin/sections" class="catalog-form">
           <Csrf ctx={ctx} />
           <div class="field-grid">
-            <div>
-              <label for="section-name">Name</label>
-              <input id="section-name" name="name" required maxLength={120} value={form.name} />
-            </div>
-            <div>
-              <label for="section-slug">Slug (the address segment; leave blank to make it from the name)</label>
-              <input id="section-slug" name="slug" maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" value={form.slug} />
-            </div>
+            <NameAndSlugFields idPrefix="section" name={{ value: form.name }} slug={{ value: form.slug, label: 'the address segment; leave blank to make it from the name' }} />
             <div>
               <label for="section-parent">Inside</label>
               <ParentSelect id="section-parent" options={rows.map((r) => ({ id: r.section.id, trail: r.trail, language: r.section.language }))} value={form.parentId} />
@@ -144,13 +136,7 @@ export function SectionsPage({ ctx, rows, form, errors, notice }: { ctx: AdminCo
             </div>
             <div>
               <label for="section-language">Language (top-level sections only; a subsection takes its parent's)</label>
-              <select id="section-language" name="language">
-                {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
-                  <option key={code} value={code} selected={form.language === code}>
-                    {name}
-                  </option>
-                ))}
-              </select>
+              <LanguageSelect id="section-language" value={form.language} />
             </div>
           </div>
           <label for="section-description">Description (shown on the section page and to search engines)</label>
@@ -183,17 +169,7 @@ export function SectionEditPage({ ctx, row, form, parents, errors, notice }: { c
       <form method="post" action={`/admin/sections/${s.id}`} class="catalog-form">
         <Csrf ctx={ctx} />
         <div class="field-grid">
-          <div>
-            <label for="section-name">Name</label>
-            <input id="section-name" name="name" required maxLength={120} value={form.name} />
-          </div>
-          <div>
-            <label for="section-slug">Slug (the address segment)</label>
-            <input id="section-slug" name="slug" maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" value={form.slug} aria-describedby="section-slug-hint" />
-            <p class="hint" id="section-slug-hint">
-              Changing it changes the address of this section and of every story in it.
-            </p>
-          </div>
+          <NameAndSlugFields idPrefix="section" name={{ value: form.name }} slug={{ value: form.slug, label: 'the address segment', hint: 'Changing it changes the address of this section and of every story in it.' }} />
           <div>
             <label for="section-parent">Inside</label>
             <ParentSelect id="section-parent" options={parents} value={form.parentId} />
@@ -295,17 +271,7 @@ export function TagEditPage({ ctx, tag, form, errors, notice }: { ctx: AdminCont
       <form method="post" action={`/admin/tags/${tag.id}`} class="catalog-form">
         <Csrf ctx={ctx} />
         <div class="field-grid">
-          <div>
-            <label for="tag-name">Name</label>
-            <input id="tag-name" name="name" required maxLength={120} value={form.name} />
-          </div>
-          <div>
-            <label for="tag-slug">Slug (leave blank to make it from the name)</label>
-            <input id="tag-slug" name="slug" maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" value={form.slug} aria-describedby="tag-slug-hint" />
-            <p class="hint" id="tag-slug-hint">
-              The tag page lives at /tag/&lt;slug&gt;: changing the slug changes that address.
-            </p>
-          </div>
+          <NameAndSlugFields idPrefix="tag" name={{ value: form.name }} slug={{ value: form.slug, label: 'leave blank to make it from the name', hint: 'The tag page lives at /tag/<slug>: changing the slug changes that address.' }} />
         </div>
         <div class="actions">
           <button type="submit" class="primary">
@@ -391,14 +357,7 @@ export function AuthorEditPage({ ctx, id, slug, form, images, photo, errors, not
       <form method="post" action={isNew ? '/admin/authors' : `/admin/authors/${id}`} class="catalog-form">
         <Csrf ctx={ctx} />
         <div class="field-grid">
-          <div>
-            <label for="author-name">Name</label>
-            <input id="author-name" name="name" required maxLength={120} value={form.name} />
-          </div>
-          <div>
-            <label for="author-slug">Slug (the profile address; leave blank to make it from the name)</label>
-            <input id="author-slug" name="slug" maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" value={form.slug} />
-          </div>
+          <NameAndSlugFields idPrefix="author" name={{ value: form.name }} slug={{ value: form.slug, label: 'the profile address; leave blank to make it from the name' }} />
           <div>
             <label for="author-role">Role (e.g. Middle East correspondent)</label>
             <input id="author-role" name="role" maxLength={120} value={form.role} />

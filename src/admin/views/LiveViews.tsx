@@ -11,9 +11,9 @@ import { WEEKDAYS, formatClock, formatLocalDateTime, parseClock, toLocal, weekda
 import type { AiringView, ChannelAdmin, ProgrammeAdmin } from '../../services/live.js';
 import type { AdminContext } from './AdminLayout.js';
 import { AdminLayout, Csrf, Messages } from './AdminLayout.js';
+import { LanguageSelect, NameAndSlugFields, languageName } from './fields.js';
 import type { ImageOption } from './CatalogViews.js';
 
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish' };
 const WEEKDAY_SHORT: Record<number, string> = { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' };
 const WEEKDAY_LONG: Record<number, string> = { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' };
 
@@ -137,7 +137,7 @@ export function LiveChannelsPage({ ctx, rows, errors, notice }: { ctx: AdminCont
                   <a href={`/admin/live/channels/${r.channel.id}`}>{r.channel.name}</a>
                   {r.primary && <small> (primary)</small>}
                 </th>
-                <td>{LANGUAGE_NAMES[r.channel.language] ?? r.channel.language}</td>
+                <td>{languageName(r.channel.language)}</td>
                 <td>{r.onAir ? r.onAir.programme.title : <span class="hint">nothing scheduled</span>}</td>
                 <td>
                   <span class={`status ${r.channel.playlistStatus === 'ok' ? 'status-published' : 'status-scheduled'}`}>{r.channel.playlistStatus === 'ok' ? 'ok' : r.channel.playlistStatus === 'flagged' ? 'flagged' : 'unchecked'}</span>
@@ -184,23 +184,10 @@ function ChannelFields({ form, images, timeZones }: { form: ChannelForm; images:
   return (
     <>
       <div class="field-grid">
-        <div>
-          <label for="channel-name">Name</label>
-          <input id="channel-name" name="name" required maxLength={120} value={form.name} />
-        </div>
-        <div>
-          <label for="channel-slug">Slug (in schedule addresses; leave blank to make it from the name)</label>
-          <input id="channel-slug" name="slug" maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" value={form.slug} />
-        </div>
+        <NameAndSlugFields idPrefix="channel" name={{ value: form.name }} slug={{ value: form.slug, label: 'in schedule addresses; leave blank to make it from the name' }} />
         <div>
           <label for="channel-language">Edition</label>
-          <select id="channel-language" name="language">
-            {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
-              <option key={code} value={code} selected={form.language === code}>
-                {name}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect id="channel-language" value={form.language} />
         </div>
         <div>
           <label for="channel-zone">Time zone of the schedule (IANA name)</label>
@@ -371,14 +358,7 @@ function ProgrammeFields({ form, images }: { form: ProgrammeForm; images: ImageO
   return (
     <>
       <div class="field-grid">
-        <div>
-          <label for="programme-title">Title</label>
-          <input id="programme-title" name="title" required maxLength={200} value={form.title} />
-        </div>
-        <div>
-          <label for="programme-slug">Slug (its page address; leave blank to make it from the title)</label>
-          <input id="programme-slug" name="slug" maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" value={form.slug} />
-        </div>
+        <NameAndSlugFields idPrefix="programme" name={{ value: form.title, field: 'title', label: 'Title', maxLength: 200 }} slug={{ value: form.slug, label: 'its page address; leave blank to make it from the title' }} />
       </div>
       <label for="programme-description">Description (shown on its page, the schedule and in TV guides)</label>
       <textarea id="programme-description" name="description" rows={4} maxLength={4000}>
