@@ -601,6 +601,9 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
       const liked = await r.postJson(`/comments/${own.json<{ id: number }>().id}/like`, {});
       expect(liked.statusCode).toBe(400);
       expect(liked.json<{ error: string }>().error).toBe('No puedes dar me gusta a tu propio comentario.');
+      const huge = await post(r, historia, 'palabra '.repeat(2_600));
+      expect(huge.statusCode).toBe(400);
+      expect(huge.json<{ error: string }>().error).toMatch(/^Los comentarios pueden tener como máximo 5.?000 caracteres\.$/);
       const orphan = await post(r, historia, 'Una respuesta a nada.', 999_999);
       expect(orphan.statusCode).toBe(400);
       expect(orphan.json<{ error: string }>().error).toBe('El comentario al que respondes ya no está disponible.');
