@@ -17,7 +17,10 @@ describe('the image worker', () => {
   }, 30_000);
 
   it('refuses what libvips cannot read with an error, and keeps working', async () => {
-    await expect(images.inspect(Buffer.from('not an image at all'))).rejects.toThrow(ImageWorkerError);
+    const refused = await images.inspect(Buffer.from('not an image at all')).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(ImageWorkerError);
+    // The file's fault, not the worker's: an upload says the file cannot be read.
+    expect((refused as ImageWorkerError).stopped).toBe(false);
     expect((await images.inspect(await images.rasterise(SVG))).width).toBe(640);
   }, 30_000);
 
@@ -26,7 +29,10 @@ describe('the image worker', () => {
     const first = imageWorker.pid ?? 0;
     const job = images.variant(photo, 480, 'avif');
     process.kill(first, 'SIGKILL');
-    await expect(job).rejects.toThrow(/image worker stopped/);
+    const failed = await job.catch((err: unknown) => err);
+    expect(failed).toBeInstanceOf(ImageWorkerError);
+    expect((failed as ImageWorkerError).stopped).toBe(true);
+    expect((failed as ImageWorkerError).message).toMatch(/image worker stopped/);
     // This process is still here, and so is image work.
     expect(await images.inspect(photo)).toMatchObject({ format: 'jpeg', width: 640 });
     expect(imageWorker.pid).not.toBe(first);

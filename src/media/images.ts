@@ -29,8 +29,16 @@ const IDLE_MS = 30_000;
 /** glibc settings meant for the web server (bin/newsdesk.js), not for libvips. */
 const SERVER_ONLY_ENV = ['MALLOC_MMAP_THRESHOLD_'];
 
+/**
+ * An image job that failed. `stopped`: the worker went away during it (a decoder crash, the
+ * worker killed, or it could not start), so the file itself may be fine; otherwise libvips
+ * refused the input.
+ */
 export class ImageWorkerError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly stopped = false,
+  ) {
     super(message);
     this.name = 'ImageWorkerError';
   }
@@ -56,6 +64,11 @@ class ImageWorker {
     return this.child?.pid;
   }
 
+  /** Jobs sent and not answered yet. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   call<K extends ImageOp>(op: K, ...args: Parameters<ImageOps[K]>): Promise<Awaited<ReturnType<ImageOps[K]>>> {
     const child = this.child ?? this.start();
     clearTimeout(this.idleTimer);
@@ -65,7 +78,7 @@ class ImageWorker {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       child.send({ id, op, args } satisfies ImageRequest, (err) => {
-        if (err) this.settle(id, () => reject(new ImageWorkerError(`The image worker could not be reached: ${err.message}`)));
+        if (err) this.settle(id, () => reject(new ImageWorkerError(`The image worker could not be reached: ${err.message}`, true)));
       });
     });
   }
@@ -121,7 +134,7 @@ class ImageWorker {
     clearTimeout(this.idleTimer);
     const failed = [...this.pending.values()];
     this.pending.clear();
-    for (const p of failed) p.reject(new ImageWorkerError(reason));
+    for (const p of failed) p.reject(new ImageWorkerError(reason, true));
   }
 }
 

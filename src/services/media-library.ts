@@ -7,7 +7,7 @@ import type { MediaAsset } from '../core/media.js';
 import { ForbiddenError, policies } from '../core/policies.js';
 import type { StaffUser } from '../core/staff.js';
 import type { MediaStore } from '../media/store.js';
-import { images } from '../media/images.js';
+import { ImageWorkerError, images } from '../media/images.js';
 import type { ImageHeader } from '../media/image-ops.js';
 import { mediaKeyFor } from '../media/store.js';
 import type { Db } from '../storage/db.js';
@@ -22,7 +22,7 @@ export interface MediaLimits {
 
 export class UploadRejectedError extends Error {
   constructor(
-    readonly status: 413 | 415 | 422,
+    readonly status: 413 | 415 | 422 | 503,
     message: string,
   ) {
     super(message);
@@ -33,6 +33,10 @@ export class UploadRejectedError extends Error {
 const ACCEPTED = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' } as const;
 type AcceptedFormat = keyof typeof ACCEPTED;
 const isAccepted = (f: string | undefined): f is AcceptedFormat => f !== undefined && Object.hasOwn(ACCEPTED, f);
+
+/** The image worker went away mid-job: say so, rather than blame a file that may be fine. */
+const workerStopped = (err: unknown, name: string): UploadRejectedError | undefined =>
+  err instanceof ImageWorkerError && err.stopped ? new UploadRejectedError(503, `${name} could not be processed: the image encoder stopped. Try again; if it stops again on this file, the file may be damaged.`) : undefined;
 
 export interface MediaUsage {
   /** A story's id, or an author's id when `as` is 'author photo'. */
@@ -64,8 +68,8 @@ export class MediaLibrary {
       // Reads the header only: nothing is decoded yet, so no pixel limit is needed here;
       // the limit is applied just below, with a message that says what is wrong.
       info = await images.inspect(file.bytes);
-    } catch {
-      throw new UploadRejectedError(415, `${name} is not an image we can read. Upload a JPEG, PNG, WebP or AVIF file.`);
+    } catch (err) {
+      throw workerStopped(err, name) ?? new UploadRejectedError(415, `${name} is not an image we can read. Upload a JPEG, PNG, WebP or AVIF file.`);
     }
     // libvips reports AVIF as HEIF with AV1 compression.
     const format: string | undefined = info.format === 'heif' && info.compression === 'av1' ? 'avif' : info.format;
@@ -80,8 +84,8 @@ export class MediaLibrary {
     try {
       // Re-encode: applies EXIF orientation, drops every metadata block (sharp keeps none by default).
       ({ data: clean, ...out } = await images.reencode(file.bytes, format, maxPixels));
-    } catch {
-      throw new UploadRejectedError(422, `${name} could not be decoded: the file may be damaged.`);
+    } catch (err) {
+      throw workerStopped(err, name) ?? new UploadRejectedError(422, `${name} could not be decoded: the file may be damaged.`);
     }
     const key = mediaKeyFor(clean);
     await this.deps.store.put(key, clean);

@@ -1,7 +1,8 @@
 /** The media library over HTTP, on every database: upload checks, metadata, edits, usage, delete. */
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { imageWorker } from '../../src/media/images.js';
 import { startTestApp } from '../helpers/app.js';
 import type { TestApp } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
@@ -80,6 +81,25 @@ describe.each(DIALECTS)('media library on %s', (dialect) => {
     expect(res.json()).toMatchObject({ error: expect.stringContaining('not an image we can read') as string });
     const svg = await upload(editor, [{ name: 'logo.svg', type: 'image/svg+xml', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>') }]);
     expect(svg.statusCode).toBe(415);
+  });
+
+  it('says so when the image worker stops during an upload, and the next upload works', async () => {
+    const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#557799' } }).jpeg().toBuffer();
+    expect((await upload(editor, [{ name: 'first.jpg', type: 'image/jpeg', bytes: photo }])).statusCode).toBe(201);
+    const worker = imageWorker.pid;
+    expect(worker).toBeDefined();
+    // The worker dies with the upload's job in hand (a decoder crash looks the same): frozen
+    // first, so the job is surely sent to it before it goes.
+    process.kill(worker ?? 0, 'SIGSTOP');
+    const pending = upload(editor, [{ name: 'second.jpg', type: 'image/jpeg', bytes: photo }]);
+    await vi.waitFor(() => expect(imageWorker.inFlight).toBe(1));
+    process.kill(worker ?? 0, 'SIGKILL');
+    const res = await pending;
+    expect(res.statusCode).toBe(503);
+    expect(res.json<{ error: string }>().error).toBe('second.jpg could not be processed: the image encoder stopped. Try again; if it stops again on this file, the file may be damaged.');
+    // The site is still up, and the next image starts a new worker.
+    expect((await upload(editor, [{ name: 'again.jpg', type: 'image/jpeg', bytes: photo }])).statusCode).toBe(201);
+    expect(imageWorker.pid).not.toBe(worker);
   });
 
   it('refuses a file over the size limit with a clear message', async () => {
