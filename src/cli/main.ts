@@ -7,6 +7,9 @@ import { ConfigError, loadConfig, publicOrigin } from '../config/env.js';
 import type { Config } from '../config/env.js';
 import { ContentEvents } from '../core/events.js';
 import { LocalDiskMediaStore } from '../media/store.js';
+import { VariantService } from '../media/variants.js';
+import { VARIANT_FORMATS, widthsFor } from '../core/media.js';
+import { rebuildSearchIndex } from '../services/search.js';
 import { isStaffRole } from '../core/staff.js';
 import { seedDemo } from '../seed/seed-demo.js';
 import { Accounts } from '../services/accounts.js';
@@ -36,6 +39,9 @@ Commands:
                                          (default: newsdesk-backup-<UTC time>.tar.gz here)
   restore FILE [--force]                 check a backup, then load it into DATABASE_URL and DATA_DIR
                                          (--force: replace a database that already has content)
+  reindex                                rebuild the search index from the stories, with progress
+  renditions [--force]                   make every image's renditions now, rather than on first
+                                         request (--force: make them again, e.g. after an upgrade)
 
 Configuration is read from environment variables: see .env.example.`;
 
@@ -234,6 +240,68 @@ async function restoreCommand(config: Config, args: string[]): Promise<number> {
   }
 }
 
+/** `reindex`: every story's search entry rewritten, and entries of deleted stories dropped. */
+async function reindexCommand(config: Config, args: string[]): Promise<number> {
+  if (args.length > 0) {
+    process.stderr.write('Usage: newsdesk reindex\n');
+    return 1;
+  }
+  const started = Date.now();
+  try {
+    return await withDb(config, async (db) => {
+      const indexed = await rebuildSearchIndex(db, (label, total) => progress(label, total));
+      say(`Search index: ${fmt(indexed)} ${indexed === 1 ? 'story' : 'stories'} indexed in ${seconds(started)}.`);
+      return 0;
+    });
+  } catch (err) {
+    return failed('reindex', err);
+  }
+}
+
+/**
+ * `renditions [--force]`: every width and format the site offers for every image, made now
+ * by the image worker, so no reader waits for one (after importing an archive, say); with
+ * --force made again even where they exist (after a change to how they are encoded).
+ */
+async function renditionsCommand(config: Config, args: string[]): Promise<number> {
+  if (args.some((a) => a !== '--force')) {
+    process.stderr.write('Usage: newsdesk renditions [--force]\n');
+    return 1;
+  }
+  const replace = args.includes('--force');
+  const dataDir = resolve(config.DATA_DIR);
+  const mediaDir = join(dataDir, 'media');
+  const variants = new VariantService(new LocalDiskMediaStore(mediaDir), join(dataDir, 'media-cache'));
+  const started = Date.now();
+  try {
+    return await withDb(config, async (db) => {
+      const assets = await db.kysely.selectFrom('media').select(['key', 'width']).orderBy('id').execute();
+      const jobs = assets.flatMap((a) => widthsFor(a).flatMap((width) => VARIANT_FORMATS.map((format) => ({ key: a.key, width, format }))));
+      const bar = progress('Renditions', jobs.length);
+      const outcomes = { made: 0, kept: 0, 'no original': 0 };
+      const missing = new Set<string>();
+      // Two at a time: what VariantService encodes at once anyway, so the queue stays short.
+      const queue = jobs.values();
+      const work = async () => {
+        for (const job of queue) {
+          const outcome = await variants.prepare(job.key, job.width, job.format, replace);
+          outcomes[outcome]++;
+          if (outcome === 'no original') missing.add(job.key);
+          bar.advance();
+        }
+      };
+      await Promise.all([work(), work()]);
+      bar.done();
+      say(`Renditions of ${fmt(assets.length)} ${assets.length === 1 ? 'image' : 'images'}: ${fmt(outcomes.made)} made, ${fmt(outcomes.kept)} already there, in ${seconds(started)}.`);
+      if (missing.size === 0) return 0;
+      process.stderr.write(`newsdesk renditions: ${fmt(missing.size)} originals are missing from ${mediaDir}: ${[...missing].slice(0, 5).join(', ')}${missing.size > 5 ? ', ...' : ''}\n`);
+      return 1;
+    });
+  } catch (err) {
+    return failed('renditions', err);
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const command = argv[0];
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -268,6 +336,10 @@ export async function main(argv: string[]): Promise<number> {
       return backupCommand(config, argv.slice(1));
     case 'restore':
       return restoreCommand(config, argv.slice(1));
+    case 'reindex':
+      return reindexCommand(config, argv.slice(1));
+    case 'renditions':
+      return renditionsCommand(config, argv.slice(1));
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
       return 1;

@@ -12,7 +12,8 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ImageOp, ImageOps } from './image-ops.js';
 
 export interface ImageRequest {
@@ -44,11 +45,15 @@ export class ImageWorkerError extends Error {
   }
 }
 
-/** The built worker beside the server bundle (dist/), or its source under tsx (tests, `npm run dev`). */
+/**
+ * The built worker beside the server bundle (dist/), or its source under tsx (tests, `npm run
+ * dev`), whose loader is named by its path: the process may run in any folder.
+ */
 function workerEntry(): { path: string; execArgv: string[] } {
   const built = fileURLToPath(new URL('./image-worker.js', import.meta.url));
   if (existsSync(built)) return { path: built, execArgv: [] };
-  return { path: fileURLToPath(new URL('./image-worker.ts', import.meta.url)), execArgv: ['--import', 'tsx'] };
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return { path: fileURLToPath(new URL('./image-worker.ts', import.meta.url)), execArgv: ['--import', tsx] };
 }
 
 type Pending = { resolve: (value: unknown) => void; reject: (err: Error) => void };

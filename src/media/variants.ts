@@ -1,6 +1,7 @@
 /**
- * Image renditions (AVIF, WebP, JPEG at fixed widths) made by the image worker on first request and
- * kept on disk, so each is encoded once per width and format, ever.
+ * Image renditions (AVIF, WebP, JPEG at fixed widths) made by the image worker on first request
+ * (or ahead of it, by `newsdesk renditions`) and kept on disk, so each is encoded once per
+ * width and format.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -37,17 +38,39 @@ export class VariantService {
     return pending;
   }
 
-  private async readOrMake(key: string, width: VariantWidth, format: VariantFormat): Promise<Buffer | undefined> {
+  /**
+   * Makes a rendition ahead of readers (`newsdesk renditions`): unless it is on disk already,
+   * or always with `replace` (after a change to how renditions are encoded). Readers are
+   * served the old file until the new one replaces it in one rename.
+   */
+  async prepare(key: string, width: VariantWidth, format: VariantFormat, replace = false): Promise<'made' | 'kept' | 'no original'> {
+    if (!replace && (await this.read(key, width, format))) return 'kept';
+    return (await this.make(key, width, format)) ? 'made' : 'no original';
+  }
+
+  private pathOf(key: string, width: VariantWidth, format: VariantFormat): { dir: string; path: string } {
     const dir = join(this.cacheDir, key.slice(0, 2), key);
-    const path = join(dir, `${width}.${format}`);
+    return { dir, path: join(dir, `${width}.${format}`) };
+  }
+
+  private async read(key: string, width: VariantWidth, format: VariantFormat): Promise<Buffer | undefined> {
     try {
-      return await readFile(path);
+      return await readFile(this.pathOf(key, width, format).path);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      return undefined;
     }
+  }
+
+  private async readOrMake(key: string, width: VariantWidth, format: VariantFormat): Promise<Buffer | undefined> {
+    return (await this.read(key, width, format)) ?? this.make(key, width, format);
+  }
+
+  private async make(key: string, width: VariantWidth, format: VariantFormat): Promise<Buffer | undefined> {
     const original = await this.store.get(key);
     if (!original) return undefined;
     const bytes = await this.limited(() => images.variant(original, width, format));
+    const { dir, path } = this.pathOf(key, width, format);
     await mkdir(dir, { recursive: true });
     await writeFileAtomic(path, bytes);
     return bytes;

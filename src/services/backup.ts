@@ -8,7 +8,7 @@ import { createBackup, restoreBackup, verifyBackup } from '../storage/backup.js'
 import type { BackupOptions, BackupReport, ProgressFactory, RestoreOptions, RestoreReport, VerifiedBackup } from '../storage/backup.js';
 import type { Db } from '../storage/db.js';
 import { migrateToLatest } from '../storage/migrate.js';
-import { reindexArticle } from './search.js';
+import { rebuildSearchIndex } from './search.js';
 
 export { BackupError, defaultBackupName, totalRows } from '../storage/backup.js';
 export type { BackupReport, Manifest, ProgressFactory, VerifiedBackup } from '../storage/backup.js';
@@ -42,19 +42,4 @@ export async function restoreSite(db: Db, backup: VerifiedBackup, options: Resto
   options.onLoaded?.({ ...report, upgraded });
   const indexed = await rebuildSearchIndex(db, options.progress);
   return { ...report, upgraded, indexed };
-}
-
-/** Rebuilds the search index of every story (emptied by the restore), a few hundred stories per transaction. */
-async function rebuildSearchIndex(db: Db, progress?: ProgressFactory): Promise<number> {
-  const ids = (await db.kysely.selectFrom('articles').select('id').orderBy('id').execute()).map((r) => r.id);
-  const bar = progress?.('Search index', ids.length);
-  for (let i = 0; i < ids.length; i += 250) {
-    const batch = ids.slice(i, i + 250);
-    await db.kysely.transaction().execute(async (trx) => {
-      for (const id of batch) await reindexArticle(trx, db.dialect, id);
-    });
-    bar?.advance(batch.length);
-  }
-  bar?.done();
-  return ids.length;
 }

@@ -11,6 +11,7 @@ import type { ArticleLabel, Language } from '../core/articles.js';
 import { LABEL_NAMES } from '../core/articles.js';
 import { documentToPlainText } from '../core/richtext.js';
 import type { RichTextDocument } from '../core/richtext.js';
+import type { ProgressFactory } from '../storage/backup.js';
 import type { Db, Dialect } from '../storage/db.js';
 import type { Database } from '../storage/schema.js';
 import { queryStems, searchTerms, stem, wordReader, words } from './search-text.js';
@@ -49,6 +50,28 @@ export async function reindexArticle(db: Executor, dialect: Dialect, articleId: 
   }
   const document = sql`setweight(to_tsvector('simple', ${headline}), 'A') || setweight(to_tsvector('simple', ${standfirst}), 'B') || setweight(to_tsvector('simple', ${extra}), 'B') || setweight(to_tsvector('simple', ${body}), 'C')`;
   await sql`insert into article_search (article_id, document) values (${articleId}, ${document}) on conflict (article_id) do update set document = excluded.document`.execute(db);
+}
+
+/**
+ * Rewrites the index entry of every story, a few hundred per transaction, and drops entries
+ * of stories that no longer exist (SQLite): after a restore (which empties the index), or when the
+ * index is in doubt (`newsdesk reindex`). Readers keep searching while it runs: each story's
+ * entry is replaced in one transaction.
+ */
+export async function rebuildSearchIndex(db: Db, progress?: ProgressFactory): Promise<number> {
+  const ids = (await db.kysely.selectFrom('articles').select('id').orderBy('id').execute()).map((r) => r.id);
+  const bar = progress?.('Search index', ids.length);
+  for (let i = 0; i < ids.length; i += 250) {
+    const batch = ids.slice(i, i + 250);
+    await db.kysely.transaction().execute(async (trx) => {
+      for (const id of batch) await reindexArticle(trx, db.dialect, id);
+    });
+    bar?.advance(batch.length);
+  }
+  // PostgreSQL's index rows go with their story (a foreign key); SQLite's FTS table has none.
+  if (db.dialect === 'sqlite') await sql`delete from article_fts where rowid not in (select id from articles)`.execute(db.kysely);
+  bar?.done();
+  return ids.length;
 }
 
 export interface SearchQuery {

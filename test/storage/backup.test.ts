@@ -3,13 +3,11 @@
  * whose parent is newer than itself, goes into one archive and comes back, on the same
  * database and on the other one, row for row and byte for byte.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, relative } from 'node:path';
 import { sql } from 'kysely';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,10 +22,10 @@ import { SearchService } from '../../src/services/search.js';
 import { readCatalog } from '../../src/storage/backup.js';
 import type { Db, Dialect } from '../../src/storage/db.js';
 import { openDatabase } from '../../src/storage/db.js';
+import { cli } from '../helpers/cli.js';
 import { createTestDatabase, DIALECTS } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
 
-const PROJECT = resolve(import.meta.dirname, '../..');
 const SEED_STORY = 'un-mission-urges-armed-groups';
 
 const mediaDirOf = (dataDir: string) => join(dataDir, 'media');
@@ -181,25 +179,6 @@ async function rewriteArchive(archive: string, out: string, change: { table?: st
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The real command, from source, the way an operator runs it: `node --import tsx src/cli/main.ts ...`. */
-function cli(args: string[], env: Record<string, string>, cwd: string): Promise<CliResult> {
-  const loader = pathToFileURL(join(PROJECT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['--import', loader, join(PROJECT, 'src', 'cli', 'main.ts'), ...args],
-      { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', CI: 'true', TSX_TSCONFIG_PATH: join(PROJECT, 'tsconfig.json'), SEED_DEMO_CONTENT: 'false', ...env }, timeout: 180_000 },
-      (err, stdout, stderr) => done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
-    );
-  });
 }
 
 describe.each(DIALECTS)('backup of a site on %s', (source) => {
