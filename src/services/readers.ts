@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { DISPLAY_NAME, cleanDisplayName, displayNameProblem, nameKey } from '../core/comments/display-names.js';
+import { DISPLAY_NAME, NAME_LENGTH_PROBLEM, cleanDisplayName, displayNameProblem, nameKey } from '../core/comments/display-names.js';
 import { problemsFromSchema } from '../core/problems.js';
 import type { Problem } from '../core/problems.js';
 import type { Db } from '../storage/db.js';
@@ -128,7 +128,8 @@ export class Readers {
    */
   async signUp(raw: unknown, place: LinkMailPlace): Promise<void> {
     const parsed = signUpSchema.safeParse(raw);
-    if (!parsed.success) throw ValidationError.of(...problemsFromSchema(parsed.error));
+    // An overlong name is cut short by the schema: the reader is told the name's rule itself.
+    if (!parsed.success) throw ValidationError.of(...problemsFromSchema(parsed.error).map((p) => (p.field === 'displayName' ? { field: 'displayName', ...NAME_LENGTH_PROBLEM } : p)));
     const { email, password } = parsed.data;
     const existing = await this.k.selectFrom('readers').select('id').where('email', '=', email).executeTakeFirst();
     if (existing) return this.requestSignInLink(email, place);

@@ -641,6 +641,8 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
       const staffName = editor.user.name;
       const cases: Array<[string, RegExp]> = [
         ['Al', /3 to 30 characters/],
+        // Over the form's cap (twice the rule): the rule, not the cap, is what the reader reads.
+        ['Bartholomew'.repeat(6), /Display name: Use 3 to 30 characters\./],
         [staffName, /reserved for the newsroom|belongs to a member of our staff/],
         ['Moderator Tom', /reserved for the newsroom/],
         ['<b onmouseover=alert(1)>Eve', /letters, digits/],

@@ -31,13 +31,16 @@ export interface NameProblem {
   text: string;
 }
 
+/** A name too short or too long (a form may refuse an overlong one before the other rules run). */
+export const NAME_LENGTH_PROBLEM: NameProblem = { code: 'displayName.length', values: { ...DISPLAY_NAME }, text: `Use ${DISPLAY_NAME.min} to ${DISPLAY_NAME.max} characters.` };
+
 /**
  * Why a name cannot be used, or undefined when it can. `staffNames` are the newsroom's
  * people (staff accounts and bylines): a reader may not take one of their names.
  */
 export function displayNameProblem(raw: string, staffNames: readonly string[] = []): NameProblem | undefined {
   const name = cleanDisplayName(raw);
-  if (name.length < DISPLAY_NAME.min || name.length > DISPLAY_NAME.max) return { code: 'displayName.length', values: { ...DISPLAY_NAME }, text: `Use ${DISPLAY_NAME.min} to ${DISPLAY_NAME.max} characters.` };
+  if (name.length < DISPLAY_NAME.min || name.length > DISPLAY_NAME.max) return NAME_LENGTH_PROBLEM;
   if (!ALLOWED.test(name)) return { code: 'displayName.characters', text: 'Use letters, digits, spaces, dots, hyphens, apostrophes or underscores, starting with a letter or digit.' };
   const key = nameKey(name);
   if (key.length < DISPLAY_NAME.min) return { code: 'displayName.tooFewLetters', values: { min: DISPLAY_NAME.min }, text: 'Use at least three letters or digits.' };
