@@ -591,7 +591,12 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
         expect(res.body).not.toMatch(/Use \d|Enter a valid|reserved for the newsroom/);
       }
       // The same refusal on the English edition keeps its English words.
-      expect((await anon.post('/account/signup', { email: 'marta@example.test', displayName: 'Al', password: '' })).body).toContain('Display name: Use 3 to 30 characters.');
+      const english = (await anon.post('/account/signup', { email: 'marta@example.test', displayName: 'Al', password: '' })).body;
+      expect(english).toContain('Display name: Use 3 to 30 characters.');
+      // The line leads to the field it is about, and that field (only) is marked invalid.
+      expect(english).toContain('<li><a href="#displayName">Display name: Use 3 to 30 characters.</a></li>');
+      expect(english).toMatch(/<input id="displayName"[^>]* aria-invalid="true"/);
+      expect(english).not.toMatch(/<input id="email"[^>]* aria-invalid/);
 
       const noticias = await t.make.section({ slug: 'debate', name: 'Debate', language: 'es' });
       const historia = await t.make.article({ sectionId: noticias.id, language: 'es', headline: 'Un debate abierto' });

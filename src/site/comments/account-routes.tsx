@@ -14,7 +14,7 @@ import { ThrottledError } from '../../services/accounts.js';
 import { ValidationError } from '../../services/publishing.js';
 import type { Edition } from '../../core/editions.js';
 import { editionPath } from '../../core/editions.js';
-import { refusalLines } from '../i18n/problems.js';
+import { formErrors } from '../i18n/problems.js';
 import type { MessageKey, MessageValues } from '../i18n/translate.js';
 import { sendPrivatePage } from '../render.js';
 import { AccountPage, DELETE_WORD, LinkConfirmPage, SignInPage, SignUpPage } from '../views/comments/AccountPages.js';
@@ -91,7 +91,7 @@ function registerEditionAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const ctx = await context('/account/signup');
-      return sendPrivatePage(reply, <SignUpPage ctx={ctx} next={next} values={values} errors={refusalLines(ctx.t, err)} />, 400);
+      return sendPrivatePage(reply, <SignUpPage ctx={ctx} next={next} values={values} errors={formErrors(ctx.t, err)} />, 400);
     }
     return message(reply, '/account/signup', 'account.checkEmailTitle', 'account.checkEmailSignUp', { email: values.email.trim() });
   });
@@ -105,7 +105,7 @@ function registerEditionAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     const next = nextOr(field(req.body, 'next'));
     const page = async (error: MessageKey, status: number) => {
       const ctx = await context('/account/signin');
-      return sendPrivatePage(reply, <SignInPage ctx={ctx} next={next} email={email} errors={[ctx.t(error)]} />, status);
+      return sendPrivatePage(reply, <SignInPage ctx={ctx} next={next} email={email} errors={[{ text: ctx.t(error) }]} />, status);
     };
     try {
       const signed = await readers.signIn({ email, password: field(req.body, 'password'), ip: req.ip });
@@ -125,7 +125,7 @@ function registerEditionAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const ctx = await context('/account/signin');
-      return sendPrivatePage(reply, <SignInPage ctx={ctx} next={home} email={email} errors={refusalLines(ctx.t, err)} />, 400);
+      return sendPrivatePage(reply, <SignInPage ctx={ctx} next={home} email={email} errors={formErrors(ctx.t, err)} />, 400);
     }
     // The same answer whether or not the address has an account.
     return message(reply, '/account/signin', 'account.checkEmailTitle', 'account.checkEmailLink');
@@ -179,7 +179,7 @@ function registerEditionAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
       if (!(err instanceof ValidationError)) throw err;
       const history = await comments.history(reader.reader.id);
       const ctx = await context('/account');
-      return sendPrivatePage(reply, <AccountPage ctx={ctx} reader={reader.reader} csrf={reader.csrfToken} history={history} errors={refusalLines(ctx.t, err)} />, 400);
+      return sendPrivatePage(reply, <AccountPage ctx={ctx} reader={reader.reader} csrf={reader.csrfToken} history={history} errors={formErrors(ctx.t, err)} />, 400);
     }
   }
 
@@ -217,7 +217,7 @@ function registerEditionAccountRoutes(app: FastifyInstance, deps: CommentRouteDe
     if (field(req.body, 'confirm') !== DELETE_WORD) {
       const history = await comments.history(c.reader.reader.id);
       const ctx = await context('/account');
-      return sendPrivatePage(reply, <AccountPage ctx={ctx} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} errors={[ctx.t('account.deleteConfirmError', { word: DELETE_WORD })]} />, 400);
+      return sendPrivatePage(reply, <AccountPage ctx={ctx} reader={c.reader.reader} csrf={c.reader.csrfToken} history={history} errors={[{ text: ctx.t('account.deleteConfirmError', { word: DELETE_WORD }), field: 'confirm' }]} />, 400);
     }
     await comments.deleteAccount(c.reader.reader.id);
     clearReaderCookie(reply, secure);

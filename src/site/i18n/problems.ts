@@ -47,11 +47,20 @@ const label = (t: Translate, field: string | undefined): string => {
 
 export const problemText = (t: Translate, problem: Problem): string => `${label(t, problem.field)}${t(PROBLEM_MESSAGES[problem.code], problem.values)}`;
 
+/** One line of what to correct, and the form field it is about (a form links the line to it). */
+export interface FormError {
+  text: string;
+  field?: string | undefined;
+}
+
 /**
- * Every line of a refusal in the reader's words. A service that gave no codes (an older
+ * Every problem of a refusal in the reader's words. A service that gave no codes (an older
  * path) still has its English lines shown, with the field's label translated.
  */
-export function refusalLines(t: Translate, err: ValidationError): string[] {
-  if (err.problems.length > 0) return err.problems.map((p) => problemText(t, p));
-  return err.issues.map((issue) => issue.replace(/^(\w+): /, (whole, field: string) => label(t, field) || whole));
+export function formErrors(t: Translate, err: ValidationError): FormError[] {
+  if (err.problems.length > 0) return err.problems.map((p) => ({ text: problemText(t, p), field: p.field }));
+  return err.issues.map((issue) => ({ text: issue.replace(/^(\w+): /, (whole, field: string) => label(t, field) || whole) }));
 }
+
+/** The same as lines of text (a JSON answer, a form that shows one message). */
+export const refusalLines = (t: Translate, err: ValidationError): string[] => formErrors(t, err).map((e) => e.text);

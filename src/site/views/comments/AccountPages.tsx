@@ -6,6 +6,7 @@ import { DISPLAY_NAME } from '../../../core/comments/display-names.js';
 import type { CommentStatus } from '../../../services/comments.js';
 import type { Reader } from '../../../services/readers.js';
 import { formatDateTime } from '../../format.js';
+import type { FormError } from '../../i18n/problems.js';
 import type { MessageKey, Translate } from '../../i18n/translate.js';
 import { CommentBody } from '../components/CommentBody.js';
 import { editionPath } from '../../../core/editions.js';
@@ -26,48 +27,60 @@ const seo = (ctx: PageContext, title: string, path: string, options: { alternate
   ...(options.alternates ? { alternates: ctx.otherEditions.map((e) => ({ language: e.language, href: editionPath(e, path) })) } : {}),
 });
 
-function Errors({ t, errors }: { t: Translate; errors?: string[] | undefined }) {
+/**
+ * What to correct, above the form. A line about a field links to that field (the id `inputs`
+ * gives it), and the field is marked invalid, so a screen reader announces it there too.
+ */
+function Errors({ t, errors, inputs }: { t: Translate; errors?: readonly FormError[] | undefined; inputs: Record<string, string> }) {
   if (!errors || errors.length === 0) return null;
   return (
     <div class="form-errors" role="alert">
       <p>{t('account.errorsIntro')}</p>
       <ul>
-        {errors.map((e) => (
-          <li key={e}>{e}</li>
-        ))}
+        {errors.map((e) => {
+          const input = e.field !== undefined && Object.hasOwn(inputs, e.field) ? inputs[e.field] : undefined;
+          return <li key={e.text}>{input ? <a href={`#${input}`}>{e.text}</a> : e.text}</li>;
+        })}
       </ul>
     </div>
   );
 }
 
+/** `aria-invalid` for a field some error is about, absent otherwise. */
+const invalid = (errors: readonly FormError[] | undefined, field: string): true | undefined => (errors?.some((e) => e.field === field) ? true : undefined);
+
+const SIGN_UP_INPUTS = { email: 'email', displayName: 'displayName', password: 'password' };
+const SIGN_IN_INPUTS = { email: 'link-email' };
+const ACCOUNT_INPUTS = { displayName: 'displayName', email: 'new-email', password: 'new-password', confirm: 'confirm-delete' };
+
 const nextField = (next: string) => <input type="hidden" name="next" value={next} />;
 
-export function SignUpPage({ ctx, next, values, errors }: { ctx: PageContext; next: string; values: { email: string; displayName: string }; errors?: string[] }) {
+export function SignUpPage({ ctx, next, values, errors }: { ctx: PageContext; next: string; values: { email: string; displayName: string }; errors?: FormError[] }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} seo={seo(ctx, t('account.signUpTitle'), '/account/signup')}>
       <div class="account-page narrow">
         <h1>{t('account.signUpHeading')}</h1>
-        <Errors t={t} errors={errors} />
+        <Errors t={t} errors={errors} inputs={SIGN_UP_INPUTS} />
         <form method="post" action={ctx.url('/account/signup')} class="account-form">
           {nextField(next)}
           <p>
             <label for="email">{t('account.email')}</label>
-            <input id="email" name="email" type="email" autocomplete="email" required maxLength={254} value={values.email} aria-describedby="email-help" />
+            <input id="email" name="email" type="email" autocomplete="email" required maxLength={254} value={values.email} aria-describedby="email-help" aria-invalid={invalid(errors, 'email')} />
             <span id="email-help" class="form-help">
               {t('account.emailHelp')}
             </span>
           </p>
           <p>
             <label for="displayName">{t('account.displayName')}</label>
-            <input id="displayName" name="displayName" required minLength={DISPLAY_NAME.min} maxLength={DISPLAY_NAME.max} autocomplete="nickname" value={values.displayName} aria-describedby="name-help" />
+            <input id="displayName" name="displayName" required minLength={DISPLAY_NAME.min} maxLength={DISPLAY_NAME.max} autocomplete="nickname" value={values.displayName} aria-describedby="name-help" aria-invalid={invalid(errors, 'displayName')} />
             <span id="name-help" class="form-help">
               {t('account.nameHelp', { min: DISPLAY_NAME.min, max: DISPLAY_NAME.max })}
             </span>
           </p>
           <p>
             <label for="password">{t('account.passwordOptional')}</label>
-            <input id="password" name="password" type="password" autocomplete="new-password" maxLength={200} aria-describedby="password-help" />
+            <input id="password" name="password" type="password" autocomplete="new-password" maxLength={200} aria-describedby="password-help" aria-invalid={invalid(errors, 'password')} />
             <span id="password-help" class="form-help">
               {t('account.passwordHelp')}
             </span>
@@ -84,13 +97,13 @@ export function SignUpPage({ ctx, next, values, errors }: { ctx: PageContext; ne
   );
 }
 
-export function SignInPage({ ctx, next, email, errors }: { ctx: PageContext; next: string; email: string; errors?: string[] }) {
+export function SignInPage({ ctx, next, email, errors }: { ctx: PageContext; next: string; email: string; errors?: FormError[] }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} seo={seo(ctx, t('account.signIn'), '/account/signin')}>
       <div class="account-page narrow">
         <h1>{t('account.signInHeading')}</h1>
-        <Errors t={t} errors={errors} />
+        <Errors t={t} errors={errors} inputs={SIGN_IN_INPUTS} />
         <form method="post" action={ctx.url('/account/signin')} class="account-form">
           {nextField(next)}
           <p>
@@ -112,7 +125,7 @@ export function SignInPage({ ctx, next, email, errors }: { ctx: PageContext; nex
           {nextField(next)}
           <p>
             <label for="link-email">{t('account.email')}</label>
-            <input id="link-email" name="email" type="email" autocomplete="email" required maxLength={254} value={email} />
+            <input id="link-email" name="email" type="email" autocomplete="email" required maxLength={254} value={email} aria-invalid={invalid(errors, 'email')} />
           </p>
           <p>
             <button type="submit" class="button button-secondary">
@@ -156,7 +169,7 @@ const STATUS_KEYS: Record<CommentStatus, MessageKey> = { approved: 'account.stat
 /** What the reader types to confirm deleting the account: the same word in every language (the server checks it). */
 export const DELETE_WORD = 'DELETE';
 
-export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ctx: PageContext; reader: Reader; csrf: string; history: HistoryItem[]; notice?: string | undefined; errors?: string[] }) {
+export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ctx: PageContext; reader: Reader; csrf: string; history: HistoryItem[]; notice?: string | undefined; errors?: FormError[] }) {
   const { t } = ctx;
   const token = <input type="hidden" name="_csrf" value={csrf} />;
   return (
@@ -168,7 +181,7 @@ export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ct
             {notice}
           </p>
         )}
-        <Errors t={t} errors={errors} />
+        <Errors t={t} errors={errors} inputs={ACCOUNT_INPUTS} />
         {!reader.verified && <p class="account-warning">{t('account.unverified')}</p>}
         {reader.banned && <p class="account-warning">{t('account.banned')}</p>}
         {reader.suspendedUntil && Date.parse(reader.suspendedUntil) > Date.now() && <p class="account-warning">{t('account.suspended', { date: formatDateTime(reader.suspendedUntil, ctx.dates) })}</p>}
@@ -178,7 +191,7 @@ export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ct
             {token}
             <p>
               <label for="displayName">{t('account.displayName')}</label>
-              <input id="displayName" name="displayName" required minLength={DISPLAY_NAME.min} maxLength={DISPLAY_NAME.max} value={reader.displayName} />
+              <input id="displayName" name="displayName" required minLength={DISPLAY_NAME.min} maxLength={DISPLAY_NAME.max} value={reader.displayName} aria-invalid={invalid(errors, 'displayName')} />
             </p>
             <p>
               <input id="notifyReplies" name="notifyReplies" type="checkbox" value="1" checked={reader.notifyReplies} /> <label for="notifyReplies">{t('account.notifyReplies')}</label>
@@ -221,7 +234,7 @@ export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ct
             {token}
             <p>
               <label for="new-email">{t('account.newEmail')}</label>
-              <input id="new-email" name="email" type="email" autocomplete="email" required maxLength={254} />
+              <input id="new-email" name="email" type="email" autocomplete="email" required maxLength={254} aria-invalid={invalid(errors, 'email')} />
             </p>
             <p>
               <button type="submit" class="button button-secondary">
@@ -236,7 +249,7 @@ export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ct
             {token}
             <p>
               <label for="new-password">{t('account.newPassword')}</label>
-              <input id="new-password" name="password" type="password" autocomplete="new-password" required minLength={10} maxLength={200} />
+              <input id="new-password" name="password" type="password" autocomplete="new-password" required minLength={10} maxLength={200} aria-invalid={invalid(errors, 'password')} />
             </p>
             <p>
               <button type="submit" class="button button-secondary">
@@ -267,7 +280,7 @@ export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ct
             {token}
             <p>
               <label for="confirm-delete">{t('account.deleteConfirmLabel', { word: DELETE_WORD })}</label>
-              <input id="confirm-delete" name="confirm" required pattern={DELETE_WORD} autocomplete="off" />
+              <input id="confirm-delete" name="confirm" required pattern={DELETE_WORD} autocomplete="off" aria-invalid={invalid(errors, 'confirm')} />
             </p>
             <p>
               <button type="submit" class="button button-danger">
