@@ -460,6 +460,16 @@ describe.each(DIALECTS)('reader comments on %s', (dialect) => {
       const held = (await t.app.moderation.queue('pending')).items.find((i) => i.body === 'A guest passing by.');
       expect(held?.holdReasons).toContain('guest comment');
       expect(held?.guestEmail).toBe('guest@example.test');
+
+      // Refused for a bad address: the page comes back with everything the guest typed, and
+      // the line about the address leads to the address field, marked invalid.
+      tick();
+      const refused = await anon.post(`/articles/${a.id}/comments`, { body: 'Words I do not want to type twice.', guestName: 'Passer By', guestEmail: 'not-an-address' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('<li><a href="#guest-email">Email: Enter a valid email address.</a></li>');
+      expect(refused.body).toMatch(/<input id="guest-name" name="guestName"[^>]* value="Passer By"/);
+      expect(refused.body).toMatch(/<input id="guest-email" name="guestEmail"[^>]* value="not-an-address" aria-invalid="true"/);
+      expect(refused.body).toContain('Words I do not want to type twice.</textarea>');
     } finally {
       await t.app.comments.saveSettings({ ...(await t.app.comments.settings()), guestComments: false });
     }

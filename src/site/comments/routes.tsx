@@ -21,17 +21,22 @@ import type { ReadingService } from '../../services/reading.js';
 import type { Readers } from '../../services/readers.js';
 import type { ReplyNotifier } from '../../services/reply-notifications.js';
 import { formatDateTime } from '../format.js';
-import { refusalLines } from '../i18n/problems.js';
+import { formErrors, refusalLines } from '../i18n/problems.js';
+import type { FormError } from '../i18n/problems.js';
 import type { MessageKey } from '../i18n/translate.js';
 import { renderFragment, sendPrivatePage } from '../render.js';
 import type { SiteHelpers } from '../routes.js';
-import type { CommentsViewer } from '../views/comments/CommentsSection.js';
+import type { CommentsViewer, GuestValues } from '../views/comments/CommentsSection.js';
 import { CommentItem, countText } from '../views/comments/CommentsSection.js';
 import { CommentsPage, EditCommentPage, MessagePage, RepliesPage, ReportPage, UnsubscribePage, reasonName } from '../views/comments/CommentPages.js';
 import type { PageContext } from '../views/context.js';
 import { registerAccountRoutes } from './account-routes.js';
 import type { Commenter } from './security.js';
 import { csrfHeaderValid, fromThisSite, loadCommenter, setReaderCookie } from './security.js';
+
+
+/** Refusals of the text itself, which the comment field is marked with (not a closed thread or an account's standing). */
+const TEXT_REFUSALS: ReadonlySet<CommentRejectedError['code']> = new Set(['too-short', 'too-long', 'too-many-links', 'banned-words', 'duplicate']);
 
 export interface CommentRouteDeps {
   comments: CommentsService;
@@ -147,7 +152,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
   }
 
   /** The full thread page: sort, pages, reply form, this reader's held comments. */
-  async function threadPage(req: FastifyRequest, articleId: number, opts: { sort?: CommentSort | undefined; page?: number | undefined; replyTo?: number | undefined; notice?: MessageKey | undefined; body?: string; errors?: string[]; signInInline?: boolean; commenter?: Commenter }) {
+  async function threadPage(req: FastifyRequest, articleId: number, opts: { sort?: CommentSort | undefined; page?: number | undefined; replyTo?: number | undefined; notice?: MessageKey | undefined; body?: string; guest?: GuestValues; errors?: FormError[]; signInInline?: boolean; commenter?: Commenter }) {
     const { article, url } = await story(articleId);
     const commenter = opts.commenter ?? (await loadCommenter(req, deps));
     const [thread, settings, viewer, replyTo] = await Promise.all([
@@ -167,6 +172,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
         viewer={viewer}
         replyTo={replyTo?.articleId === articleId && replyTo.status === 'approved' ? replyTo : undefined}
         body={opts.body ?? ''}
+        guest={opts.guest}
         errors={opts.errors ?? []}
         notice={opts.notice ? ctx.t(opts.notice) : undefined}
         signInInline={opts.signInInline ?? false}
@@ -284,9 +290,12 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     const { t } = ctx;
     if (!csrfHeaderValid(req, commenter)) return reply.code(403).send({ error: t('comments.error.expired') });
 
-    const fail = async (status: number, errors: string[], signInInline = false) => {
-      if (json) return reply.code(status).header('cache-control', 'no-store').send({ error: errors.join(' '), errors });
-      return sendPrivatePage(reply, await threadPage(req, articleId, { replyTo: parentId, body: text, errors, signInInline, commenter }), status);
+    // The page again with the reader's words in it (body and guest fields) and what to correct.
+    const guest = { name: field(body, 'guestName'), email: field(body, 'guestEmail') };
+    const fail = async (status: number, errors: FormError[], signInInline = false) => {
+      const lines = errors.map((e) => e.text);
+      if (json) return reply.code(status).header('cache-control', 'no-store').send({ error: lines.join(' '), errors: lines });
+      return sendPrivatePage(reply, await threadPage(req, articleId, { replyTo: parentId, body: text, guest, errors, signInInline, commenter }), status);
     };
 
     // A reader who wrote before signing in signs in with the same form: the text is not lost.
@@ -294,11 +303,11 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     if (!commenter.reader && !commenter.staff && email) {
       try {
         const signed = await deps.readers.signIn({ email, password: field(body, 'password'), ip: req.ip });
-        if (!signed) return await fail(400, [t('account.wrongPassword')], true);
+        if (!signed) return await fail(400, [{ text: t('account.wrongPassword') }], true);
         setReaderCookie(reply, signed.token, deps.options.secureCookies);
         commenter = { reader: signed.session, readerToken: signed.token };
       } catch (err) {
-        if (err instanceof ThrottledError) return await fail(429, [t('comments.error.throttled')], true);
+        if (err instanceof ThrottledError) return await fail(429, [{ text: t('comments.error.throttled') }], true);
         throw err;
       }
     }
@@ -308,7 +317,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       const settings = await comments.settings();
       const guestName = field(body, 'guestName');
       if (settings.guestComments && (guestName || field(body, 'guestEmail'))) author = { kind: 'guest', name: guestName, email: field(body, 'guestEmail') };
-      else return await fail(401, [t('comments.error.signInToPost')], true);
+      else return await fail(401, [{ text: t('comments.error.signInToPost') }], true);
     }
 
     try {
@@ -322,11 +331,11 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
       return reply.redirect(`/articles/${articleId}/comments?notice=${c.status === 'approved' ? 'published' : 'held'}#comment-${c.id}`, 303);
     } catch (err) {
       const refused = async (e: CommentRejectedError | RateLimitedError) => refusalText(ctx, e, { body: text, settings: await comments.settings(), suspendedUntil: commenter.reader?.reader.suspendedUntil });
-      if (err instanceof CommentRejectedError) return await fail(422, [await refused(err)]);
-      if (err instanceof ValidationError) return await fail(400, refusalLines(t, err));
+      if (err instanceof CommentRejectedError) return await fail(422, [{ text: await refused(err), field: TEXT_REFUSALS.has(err.code) ? 'body' : undefined }]);
+      if (err instanceof ValidationError) return await fail(400, formErrors(t, err));
       if (err instanceof RateLimitedError) {
         reply.header('retry-after', String(err.retryAfterSeconds));
-        return await fail(429, [await refused(err)]);
+        return await fail(429, [{ text: await refused(err) }]);
       }
       throw err;
     }

@@ -7,8 +7,9 @@ import type { CommentStatus } from '../../../services/comments.js';
 import type { Reader } from '../../../services/readers.js';
 import { formatDateTime } from '../../format.js';
 import type { FormError } from '../../i18n/problems.js';
-import type { MessageKey, Translate } from '../../i18n/translate.js';
+import type { MessageKey } from '../../i18n/translate.js';
 import { CommentBody } from '../components/CommentBody.js';
+import { FormErrors, invalid } from '../components/FormErrors.js';
 import { editionPath } from '../../../core/editions.js';
 import type { PageContext } from '../context.js';
 import { Layout } from '../Layout.js';
@@ -27,28 +28,6 @@ const seo = (ctx: PageContext, title: string, path: string, options: { alternate
   ...(options.alternates ? { alternates: ctx.otherEditions.map((e) => ({ language: e.language, href: editionPath(e, path) })) } : {}),
 });
 
-/**
- * What to correct, above the form. A line about a field links to that field (the id `inputs`
- * gives it), and the field is marked invalid, so a screen reader announces it there too.
- */
-function Errors({ t, errors, inputs }: { t: Translate; errors?: readonly FormError[] | undefined; inputs: Record<string, string> }) {
-  if (!errors || errors.length === 0) return null;
-  return (
-    <div class="form-errors" role="alert">
-      <p>{t('account.errorsIntro')}</p>
-      <ul>
-        {errors.map((e) => {
-          const input = e.field !== undefined && Object.hasOwn(inputs, e.field) ? inputs[e.field] : undefined;
-          return <li key={e.text}>{input ? <a href={`#${input}`}>{e.text}</a> : e.text}</li>;
-        })}
-      </ul>
-    </div>
-  );
-}
-
-/** `aria-invalid` for a field some error is about, absent otherwise. */
-const invalid = (errors: readonly FormError[] | undefined, field: string): true | undefined => (errors?.some((e) => e.field === field) ? true : undefined);
-
 const SIGN_UP_INPUTS = { email: 'email', displayName: 'displayName', password: 'password' };
 const SIGN_IN_INPUTS = { email: 'link-email' };
 const ACCOUNT_INPUTS = { displayName: 'displayName', email: 'new-email', password: 'new-password', confirm: 'confirm-delete' };
@@ -61,7 +40,7 @@ export function SignUpPage({ ctx, next, values, errors }: { ctx: PageContext; ne
     <Layout ctx={ctx} seo={seo(ctx, t('account.signUpTitle'), '/account/signup')}>
       <div class="account-page narrow">
         <h1>{t('account.signUpHeading')}</h1>
-        <Errors t={t} errors={errors} inputs={SIGN_UP_INPUTS} />
+        <FormErrors intro={t('account.errorsIntro')} errors={errors} inputs={SIGN_UP_INPUTS} />
         <form method="post" action={ctx.url('/account/signup')} class="account-form">
           {nextField(next)}
           <p>
@@ -103,7 +82,7 @@ export function SignInPage({ ctx, next, email, errors }: { ctx: PageContext; nex
     <Layout ctx={ctx} seo={seo(ctx, t('account.signIn'), '/account/signin')}>
       <div class="account-page narrow">
         <h1>{t('account.signInHeading')}</h1>
-        <Errors t={t} errors={errors} inputs={SIGN_IN_INPUTS} />
+        <FormErrors intro={t('account.errorsIntro')} errors={errors} inputs={SIGN_IN_INPUTS} />
         <form method="post" action={ctx.url('/account/signin')} class="account-form">
           {nextField(next)}
           <p>
@@ -181,7 +160,7 @@ export function AccountPage({ ctx, reader, csrf, history, notice, errors }: { ct
             {notice}
           </p>
         )}
-        <Errors t={t} errors={errors} inputs={ACCOUNT_INPUTS} />
+        <FormErrors intro={t('account.errorsIntro')} errors={errors} inputs={ACCOUNT_INPUTS} />
         {!reader.verified && <p class="account-warning">{t('account.unverified')}</p>}
         {reader.banned && <p class="account-warning">{t('account.banned')}</p>}
         {reader.suspendedUntil && Date.parse(reader.suspendedUntil) > Date.now() && <p class="account-warning">{t('account.suspended', { date: formatDateTime(reader.suspendedUntil, ctx.dates) })}</p>}

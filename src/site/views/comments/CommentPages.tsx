@@ -10,7 +10,8 @@ import type { MessageKey, Translate } from '../../i18n/translate.js';
 import type { CommentThread, CommentView } from '../../../services/comments.js';
 import type { PageContext } from '../context.js';
 import { Layout } from '../Layout.js';
-import type { CommentsViewer } from './CommentsSection.js';
+import type { FormError } from '../../i18n/problems.js';
+import type { CommentsViewer, GuestValues } from './CommentsSection.js';
 import { CommentItem, CommentsSection } from './CommentsSection.js';
 
 const privatePage = (title: string, path: string) => ({ title, description: title, canonical: path, type: 'website' as const, noindex: true });
@@ -27,7 +28,8 @@ export function CommentsPage(props: {
   viewer: CommentsViewer | undefined;
   replyTo: CommentView | undefined;
   body?: string;
-  errors?: string[];
+  guest?: GuestValues | undefined;
+  errors?: FormError[];
   notice?: string | undefined;
   signInInline?: boolean;
 }) {
@@ -46,7 +48,7 @@ export function CommentsPage(props: {
           thread={thread}
           articleUrl={props.articleUrl}
           guests={props.guests}
-          page={{ viewer: props.viewer, replyTo: props.replyTo, body: props.body ?? '', errors: props.errors ?? [], notice: props.notice, signInInline: props.signInInline ?? false }}
+          page={{ viewer: props.viewer, replyTo: props.replyTo, body: props.body ?? '', guest: props.guest, errors: props.errors ?? [], notice: props.notice, signInInline: props.signInInline ?? false }}
         />
       </div>
     </Layout>

@@ -12,9 +12,11 @@ import { COMMENT_SORTS } from '../../../core/comments/settings.js';
 import type { CommentSort } from '../../../core/comments/settings.js';
 import type { CommentThread, CommentView } from '../../../services/comments.js';
 import { formatDateTime, formatNumber } from '../../format.js';
+import type { FormError } from '../../i18n/problems.js';
 import type { MessageKey, Translate } from '../../i18n/translate.js';
 import { MESSAGES } from '../../i18n/translate.js';
 import { CommentBody } from '../components/CommentBody.js';
+import { FormErrors, invalid } from '../components/FormErrors.js';
 import type { PageContext } from '../context.js';
 
 const SORT_KEYS: Record<CommentSort, MessageKey> = { newest: 'comments.sort.newest', oldest: 'comments.sort.oldest', replies: 'comments.sort.replies', liked: 'comments.sort.liked' };
@@ -157,22 +159,23 @@ export function CommentItem({ c, ctx, own = false, idPrefix = 'comment', actions
 }
 
 /** `url` puts a path in the page's edition: its account pages speak its language. */
-export function CommentForm(props: { t: Translate; url: (path: string) => string; articleId: number; parent?: CommentView | undefined; guests: boolean; viewer?: CommentsViewer | undefined; body?: string; errors?: string[]; returnTo: string; signInInline?: boolean }) {
+/** What a guest typed, shown again when the post is refused: nothing they wrote is lost. */
+export interface GuestValues {
+  name: string;
+  email: string;
+}
+
+/** The comment form's fields, for the lines of what to correct that are about them. */
+const COMMENT_INPUTS = { name: 'guest-name', email: 'guest-email', body: 'comment-body' };
+
+export function CommentForm(props: { t: Translate; url: (path: string) => string; articleId: number; parent?: CommentView | undefined; guests: boolean; viewer?: CommentsViewer | undefined; body?: string; guest?: GuestValues | undefined; errors?: FormError[]; returnTo: string; signInInline?: boolean }) {
   const { t, url, articleId, parent, guests, viewer } = props;
   const signIn = `${url('/account/signin')}?next=${encodeURIComponent(props.returnTo)}`;
   const signUp = `${url('/account/signup')}?next=${encodeURIComponent(props.returnTo)}`;
   return (
     <form id="comment-form" class="comment-form" method="post" action={`/articles/${articleId}/comments`} data-comment-form>
       <h3 class="comment-form-title">{parent ? t('comments.replyTo', { author: parent.authorName }) : t('comments.formTitle')}</h3>
-      {props.errors && props.errors.length > 0 && (
-        <div class="form-errors" role="alert">
-          <ul>
-            {props.errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormErrors errors={props.errors} inputs={COMMENT_INPUTS} />
       {parent && <input type="hidden" name="parentId" value={String(parent.id)} />}
       {viewer ? (
         <p class="comment-as">
@@ -202,17 +205,17 @@ export function CommentForm(props: { t: Translate; url: (path: string) => string
         <div class="comment-guest" data-guest-fields>
           <p>
             <label for="guest-name">{t('comments.guestName')}</label>
-            <input id="guest-name" name="guestName" autocomplete="name" maxLength={40} />
+            <input id="guest-name" name="guestName" autocomplete="name" maxLength={40} value={props.guest?.name ?? ''} aria-invalid={invalid(props.errors, 'name')} />
           </p>
           <p>
             <label for="guest-email">{t('comments.guestEmail')}</label>
-            <input id="guest-email" name="guestEmail" type="email" autocomplete="email" maxLength={254} />
+            <input id="guest-email" name="guestEmail" type="email" autocomplete="email" maxLength={254} value={props.guest?.email ?? ''} aria-invalid={invalid(props.errors, 'email')} />
           </p>
         </div>
       )}
       <p>
         <label for="comment-body">{parent ? t('comments.yourReply') : t('comments.yourComment')}</label>
-        <textarea id="comment-body" name="body" rows={5} required minLength={2} maxLength={5000} aria-describedby="comment-format-help">
+        <textarea id="comment-body" name="body" rows={5} required minLength={2} maxLength={5000} aria-describedby="comment-format-help" aria-invalid={invalid(props.errors, 'body')}>
           {props.body ?? ''}
         </textarea>
       </p>
@@ -235,7 +238,7 @@ export interface CommentsSectionProps {
   articleUrl: string;
   guests: boolean;
   /** On the comments page: where the links point and what this viewer sees. */
-  page?: { viewer?: CommentsViewer | undefined; replyTo?: CommentView | undefined; body?: string; errors?: string[]; notice?: string | undefined; signInInline?: boolean };
+  page?: { viewer?: CommentsViewer | undefined; replyTo?: CommentView | undefined; body?: string; guest?: GuestValues | undefined; errors?: FormError[]; notice?: string | undefined; signInInline?: boolean };
 }
 
 export function CommentsSection({ ctx, thread, guests, page }: CommentsSectionProps) {
@@ -265,7 +268,7 @@ export function CommentsSection({ ctx, thread, guests, page }: CommentsSectionPr
         </section>
       )}
       {thread.open ? (
-        <CommentForm t={t} url={(path) => ctx.url(path)} articleId={articleId} parent={page?.replyTo} guests={guests} viewer={page?.viewer} body={page?.body ?? ''} errors={page?.errors ?? []} returnTo={returnTo} signInInline={page?.signInInline ?? false} />
+        <CommentForm t={t} url={(path) => ctx.url(path)} articleId={articleId} parent={page?.replyTo} guests={guests} viewer={page?.viewer} body={page?.body ?? ''} guest={page?.guest} errors={page?.errors ?? []} returnTo={returnTo} signInInline={page?.signInInline ?? false} />
       ) : (
         <p class="comments-closed">{t('comments.closed')}</p>
       )}
