@@ -53,11 +53,18 @@ export const problemLine = (p: Problem): string => (p.field ? `${p.field}: ${p.t
  * A schema's complaints as problems. Length limits keep their numbers, so the reader site
  * can say "at least 8 characters" in any language; an email that does not parse is
  * `email.invalid` whatever the field is called; anything else is `invalid`.
+ *
+ * `lengthRules`: fields whose schema caps the raw input more loosely than the real rule,
+ * checked later (a display name, a comment before normalisation). A length complaint about
+ * one is told as that rule, not as the schema's cap.
  */
-export function problemsFromSchema(error: z.ZodError): Problem[] {
+export function problemsFromSchema(error: z.ZodError, lengthRules: Readonly<Record<string, Problem>> = {}): Problem[] {
   return error.issues.map((issue): Problem => {
     const field = issue.path.join('.') || undefined;
     const base = { ...(field ? { field } : {}), text: issue.message };
+    const isLength = (issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'string';
+    const rule = isLength && field !== undefined && Object.hasOwn(lengthRules, field) ? lengthRules[field] : undefined;
+    if (rule) return { ...rule, field };
     if (issue.code === 'too_small' && issue.origin === 'string') return { ...base, code: 'tooShort', values: { min: Number(issue.minimum) } };
     if (issue.code === 'too_big' && issue.origin === 'string') return { ...base, code: 'tooLong', values: { max: Number(issue.maximum) } };
     if (issue.code === 'invalid_format' && issue.format === 'email') return { ...base, code: 'email.invalid' };

@@ -58,7 +58,7 @@ const SLAB_MAX_PIECE = 32 * 1024;
 let slab: Buffer | undefined;
 let slabUsed = 0;
 
-export function keptBytes(bytes: Buffer): Buffer {
+function keptBytes(bytes: Buffer): Buffer {
   if (bytes.length > SLAB_MAX_PIECE) {
     const own = Buffer.allocUnsafeSlow(bytes.length);
     bytes.copy(own);

@@ -249,7 +249,7 @@ export class CommentsService {
    */
   async post(raw: unknown, author: CommentAuthor, ip: string): Promise<PostResult> {
     const input = postSchema.safeParse(raw);
-    if (!input.success) throw ValidationError.of(...problemsFromSchema(input.error).map((p) => (p.field === 'body' && p.code === 'tooLong' ? TOO_LONG : p)));
+    if (!input.success) throw ValidationError.of(...problemsFromSchema(input.error, { body: TOO_LONG }));
     const { articleId, parentId } = input.data;
     const body = normaliseCommentText(input.data.body);
     const settings = await this.settings();

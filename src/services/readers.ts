@@ -129,7 +129,7 @@ export class Readers {
   async signUp(raw: unknown, place: LinkMailPlace): Promise<void> {
     const parsed = signUpSchema.safeParse(raw);
     // An overlong name is cut short by the schema: the reader is told the name's rule itself.
-    if (!parsed.success) throw ValidationError.of(...problemsFromSchema(parsed.error).map((p) => (p.field === 'displayName' ? { field: 'displayName', ...NAME_LENGTH_PROBLEM } : p)));
+    if (!parsed.success) throw ValidationError.of(...problemsFromSchema(parsed.error, { displayName: NAME_LENGTH_PROBLEM }));
     const { email, password } = parsed.data;
     const existing = await this.k.selectFrom('readers').select('id').where('email', '=', email).executeTakeFirst();
     if (existing) return this.requestSignInLink(email, place);
