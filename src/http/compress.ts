@@ -6,23 +6,36 @@
  */
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
-import { pickEncoding } from './negotiate.js';
+import { acceptedEncodings, pickQuickEncoding } from './negotiate.js';
 
 /**
- * Levels by how many times the bytes will be sent: once (a page rendered per request: brotli 4
- * is as fast as gzip 6 and a little smaller), first (a cached page's first compression, made
- * while a reader waits: gzip 1 takes a third of gzip 6's time for 8 % more bytes), many times
- * (the same page compressed again once it is served a second time, off that request's path),
- * or for ever (static assets, compressed at build or start). Figures: docs/performance.md.
+ * Levels by how many times the bytes will be sent: once (a page rendered per request), first
+ * (a cached page's first compression, made while a reader waits), many times (the same page
+ * compressed again once it is served a second time, off that request's path), or for ever
+ * (static assets, compressed at build or start). Figures: docs/performance.md.
+ *
+ * Bytes made while a reader waits (`once`, `first`) are gzip whenever the client takes it,
+ * which every browser does (page-cache.ts, sendHtml): under the server's malloc setting
+ * (bin/newsdesk.js) brotli's large work tables are mapped and faulted in afresh for every
+ * call, and a 26 KB story took brotli 3 0.5 ms against gzip 1's 0.1 ms, for 4 % fewer bytes.
+ * Brotli is for the bytes sent many times: `cached` and `static`.
  */
 const LEVELS = {
   once: { br: 4, gzip: 6 },
-  first: { br: 3, gzip: 1 },
+  first: { br: 1, gzip: 1 },
   cached: { br: 6, gzip: 6 },
   static: { br: 11, gzip: 9 },
 } as const;
 
 export type CompressionUse = keyof typeof LEVELS;
+
+/**
+ * Brotli's window for pages: 64 KB (2^16) rather than the default 4 MB. A page is 20-80 KB,
+ * so the wider window finds almost nothing more (8,749 against 8,774 bytes for the 70 KB
+ * home page), and under the malloc setting its tables made brotli 6 take 6-7 ms a page
+ * instead of 0.4-1.1 ms (docs/performance.md, 2026-12-03, evening-2).
+ */
+const PAGE_WINDOW_BITS = 16;
 
 /**
  * `body` in brotli or gzip, at the level its use calls for. Synchronous: see page-cache.ts.
@@ -31,8 +44,14 @@ export type CompressionUse = keyof typeof LEVELS;
  */
 export function compress(body: Buffer, encoding: 'br' | 'gzip', use: CompressionUse): Buffer {
   const level = LEVELS[use];
-  const out = encoding === 'br' ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: level.br, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }) : gzipSync(body, { level: level.gzip });
-  return use === 'once' ? out : keptBytes(out);
+  const out = encoding === 'br' ? brotliCompressSync(body, { params: brotliParams(level.br, body.length, use === 'static' ? undefined : PAGE_WINDOW_BITS) }) : gzipSync(body, { level: level.gzip });
+  return use === 'once' || use === 'static' ? out : keptBytes(out);
+}
+
+function brotliParams(quality: number, size: number, windowBits: number | undefined): Record<number, number> {
+  const params: Record<number, number> = { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: size };
+  if (windowBits !== undefined) params[zlib.BROTLI_PARAM_LGWIN] = windowBits;
+  return params;
 }
 
 /**
@@ -81,7 +100,7 @@ const MIN_BYTES = 1024;
 export function sendHtml(reply: FastifyReply, html: string): FastifyReply {
   const body = Buffer.from(html, 'utf8');
   reply.type('text/html; charset=utf-8').header('vary', 'Accept-Encoding');
-  const encoding = body.length < MIN_BYTES ? 'identity' : pickEncoding(reply.request.headers['accept-encoding']);
+  const encoding = body.length < MIN_BYTES ? 'identity' : pickQuickEncoding(acceptedEncodings(reply.request.headers['accept-encoding']));
   if (encoding === 'identity') return reply.send(body);
   return reply.header('content-encoding', encoding).send(compress(body, encoding, 'once'));
 }

@@ -11,21 +11,19 @@
  * a response the application made, and it forgets it the moment the cache does.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isNotModified, pickEncoding } from './negotiate.js';
+import { type Accepted, acceptedEncodings, isNotModified } from './negotiate.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 
 /** Requests answered since start, by status (cumulative, for the metrics collectors). */
 export type FastLaneCounts = ReadonlyMap<number, number>;
 
-type Encoding = 'br' | 'gzip' | 'identity';
-
-/** Accept-Encoding values repeat (a handful of browsers): negotiate each once. */
-const negotiated = new Map<string, Encoding>();
-function encodingFor(acceptEncoding: string | undefined): Encoding {
+/** Accept-Encoding values repeat (a handful of browsers): read each once. */
+const negotiated = new Map<string, Accepted>();
+function acceptedBy(acceptEncoding: string | undefined): Accepted {
   if (acceptEncoding === undefined) return 'identity';
   let e = negotiated.get(acceptEncoding);
   if (e === undefined) {
-    e = pickEncoding(acceptEncoding);
+    e = acceptedEncodings(acceptEncoding);
     if (negotiated.size < 1000) negotiated.set(acceptEncoding, e);
   }
   return e;
@@ -94,8 +92,7 @@ export class FastLane {
       this.done(304);
       return true;
     }
-    const encoding = encodingFor(req.headers['accept-encoding']);
-    const body = page.encoded(encoding);
+    const { encoding, bytes: body } = page.encodedFor(acceptedBy(req.headers['accept-encoding']));
     // The header list of this page in this encoding, built once and reused.
     let raw = page.replayRaw.get(encoding);
     if (!raw) {

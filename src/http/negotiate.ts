@@ -1,7 +1,14 @@
 /** Content negotiation and conditional requests for pre-rendered bodies. */
 
-/** br when the client takes it, then gzip, else identity. q=0 refuses an encoding. */
-export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
+/**
+ * The compressed encodings a client takes. Both is what every current browser sends; which
+ * one it gets is the sender's choice (compress.ts, page-cache.ts): brotli is smaller, gzip
+ * much quicker to make.
+ */
+export type Accepted = 'identity' | 'gzip' | 'br' | 'br+gzip';
+
+/** What `Accept-Encoding` allows. `*` stands for gzip; q=0 refuses an encoding. */
+export function acceptedEncodings(acceptEncoding: string | undefined): Accepted {
   if (!acceptEncoding) return 'identity';
   let br = false;
   let gzip = false;
@@ -13,7 +20,18 @@ export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' 
     if (name === 'br') br = true;
     else if (name === 'gzip' || name === '*') gzip = true;
   }
-  return br ? 'br' : gzip ? 'gzip' : 'identity';
+  return br && gzip ? 'br+gzip' : br ? 'br' : gzip ? 'gzip' : 'identity';
+}
+
+/** br when the client takes it, then gzip, else identity: for bytes compressed ahead of time. */
+export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
+  const accepted = acceptedEncodings(acceptEncoding);
+  return accepted === 'br+gzip' ? 'br' : accepted;
+}
+
+/** gzip when the client takes it, else br, else identity: for bytes compressed as they go out. */
+export function pickQuickEncoding(accepted: Accepted): 'br' | 'gzip' | 'identity' {
+  return accepted === 'br+gzip' ? 'gzip' : accepted;
 }
 
 /** True when the client's copy is still current (RFC 9110 §13.1: If-None-Match wins). */

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { compress } from './compress.js';
+import { type Accepted, pickQuickEncoding } from './negotiate.js';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -74,24 +75,31 @@ export class CachedPage {
   }
 
   /**
-   * The body in the given encoding, compressed on first use and kept. Synchronously: a page
-   * is 20-40 KB, which gzip compresses in 0.2-0.5 ms, while zlib's asynchronous form cost
-   * more main-thread time than that in handle set-up and callbacks (--cpu-prof of the
-   * cache-miss benchmark, docs/performance.md), and its thread pool shares the same two
-   * cores anyway.
+   * The body for a client that takes `accepted`, and the encoding it is in: compressed on
+   * first use and kept. Synchronously: a page is 20-40 KB, which gzip compresses in 0.1-0.3 ms,
+   * while zlib's asynchronous form cost more main-thread time than that in handle set-up and
+   * callbacks (--cpu-prof of the cache-miss benchmark, docs/performance.md), and its thread
+   * pool shares the same two cores anyway.
    *
-   * The first compression is the fast kind (compress.ts, `first`): a reader is waiting for
-   * it, and most pages rendered on a busy day are asked for once. When the page is asked for
-   * again it is worth the better ratio, so it is compressed once more at the `cached` level
-   * just after that response is sent, and the smaller bytes serve every later request.
+   * The first compression is the fast kind (compress.ts, `first`), in gzip for every client
+   * that takes it: a reader is waiting for it, and most pages rendered on a busy day are asked
+   * for once. When the page is asked for again it is worth the better ratio, so just after
+   * that response is sent it is compressed once more at the `cached` level, in brotli if that
+   * reader takes it, and the smaller bytes serve every later request.
    *
    * Once a compressed copy exists the plain body is let go: almost every reader takes gzip
    * or brotli, and a compressed page is a quarter of the bytes, so the same memory holds
    * about four times the pages. The rare plain request (or the first in the other encoding)
    * decompresses it, which takes about 0.1 ms.
    */
-  encoded(encoding: Encoding): Buffer {
-    if (encoding === 'identity') return this.body;
+  encodedFor(accepted: Accepted): { encoding: Encoding; bytes: Buffer } {
+    if (accepted === 'identity') return { encoding: 'identity', bytes: this.body };
+    const br = accepted === 'gzip' ? undefined : this.compressed.get('br');
+    if (br) {
+      this.refineLater('br');
+      return { encoding: 'br', bytes: br };
+    }
+    const encoding = pickQuickEncoding(accepted) as Exclude<Encoding, 'identity'>;
     const bytes = this.compressed.get(encoding);
     if (!bytes) {
       const first = compress(this.body, encoding, 'first');
@@ -100,27 +108,45 @@ export class CachedPage {
       const dropped = this.plain?.length ?? 0;
       this.plain = undefined;
       this.grow(first.length - dropped);
-      return first;
+      return { encoding, bytes: first };
     }
-    // Only a page the cache holds is asked for again; a page rendered for a request and not
-    // kept (an uncacheable page, PAGE_CACHE_TTL=0) is not worth the second compression.
-    if (this.onGrow && !this.refining.has(encoding)) {
-      this.refining.add(encoding);
-      setImmediate(() => this.refine(encoding));
-    }
-    return bytes;
+    this.refineLater(accepted === 'br+gzip' ? 'br' : encoding);
+    return { encoding, bytes };
   }
 
-  /** Replaces the fast compression of `encoding` with the `cached` level's, if smaller. */
+  /**
+   * Schedules the `cached` compression of `encoding`, once. Only a page the cache holds is
+   * asked for again; a page rendered for a request and not kept (an uncacheable page,
+   * PAGE_CACHE_TTL=0) is not worth the second compression.
+   */
+  private refineLater(encoding: Exclude<Encoding, 'identity'>): void {
+    if (!this.onGrow || this.refining.has(encoding)) return;
+    this.refining.add(encoding);
+    setImmediate(() => this.refine(encoding));
+  }
+
+  /**
+   * Makes the `cached` compression of `encoding`. It replaces that encoding's fast copy if
+   * smaller; a brotli copy also replaces the fast gzip copy that stood in for it, which only
+   * a client without brotli needs again (and then gets made anew).
+   */
   private refine(encoding: Exclude<Encoding, 'identity'>): void {
+    if (!this.onGrow) return;
     const before = this.compressed.get(encoding);
-    if (!before || !this.onGrow) return;
+    const standIn = encoding === 'br' && !this.refining.has('gzip') ? this.compressed.get('gzip') : undefined;
+    if (!before && !standIn) return;
     const better = compress(this.body, encoding, 'cached');
-    if (better.length >= before.length) return;
+    if (before && better.length >= before.length) return;
     this.compressed.set(encoding, better);
     // The fast lane's header list for this encoding carries the old content-length.
     this.replayRaw.delete(encoding);
-    this.grow(better.length - before.length);
+    let change = better.length - (before?.length ?? 0);
+    if (standIn) {
+      this.compressed.delete('gzip');
+      this.replayRaw.delete('gzip');
+      change -= standIn.length;
+    }
+    this.grow(change);
   }
 
   /** The page uncompressed: as rendered, or decompressed from a copy the page kept. */

@@ -4,7 +4,7 @@
  * per page and encoding by the page cache.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isNotModified, pickEncoding } from './negotiate.js';
+import { acceptedEncodings, isNotModified } from './negotiate.js';
 import type { FastLane } from './fast-lane.js';
 import type { CachedPage } from './page-cache.js';
 
@@ -16,7 +16,7 @@ export async function sendRendered(req: FastifyRequest, reply: FastifyReply, pag
   if (page.tagHeader) reply.header(page.tagHeader[0], page.tagHeader[1]);
   for (const [name, value] of Object.entries(headers)) reply.header(name, value);
   if (isNotModified(req.headers, page.etag, page.lastModifiedMs)) return reply.code(304).send();
-  const encoding = pickEncoding(req.headers['accept-encoding']);
+  const { encoding, bytes } = page.encodedFor(acceptedEncodings(req.headers['accept-encoding']));
   if (encoding !== 'identity') reply.header('content-encoding', encoding);
-  return reply.send(page.encoded(encoding));
+  return reply.send(bytes);
 }

@@ -129,7 +129,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): SiteHe
     if (page.status === 200) return sendRendered(req, reply, page, hit, { 'content-type': 'text/html; charset=utf-8', 'cache-control': pageCacheControl, ...page.headers }, deps.fastLane ? { fastLane: deps.fastLane, key } : undefined);
     reply.code(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', shortCacheControl).header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS');
     if (page.location) return reply.redirect(page.location, 301);
-    return reply.send(page.encoded('identity'));
+    return reply.send(page.body);
   }
 
   for (const edition of editions.all) registerEditionRoutes(edition);

@@ -5,7 +5,7 @@
  * twice after an edit, a missing byline or picture, a draft leaking, a story that stays after
  * it was pulled, a feed reader that cannot find the feed from the page.
  */
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -392,6 +392,12 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
     expect(etag).toMatch(/^W\/".+"$/);
     expect((await get(url, { 'if-none-match': etag })).statusCode).toBe(304);
     expect((await get(url, { 'if-modified-since': String(first.headers['last-modified']) })).statusCode).toBe(304);
+    // The first compressed copy is quick gzip; a feed polled again is sent in brotli.
+    const quick = await get(url, { 'accept-encoding': 'br, gzip' });
+    expect(quick.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(quick.rawPayload).toString()).toBe(first.body);
+    await get(url, { 'accept-encoding': 'br, gzip' });
+    await new Promise((resolve) => setImmediate(resolve));
     const br = await get(url, { 'accept-encoding': 'br, gzip' });
     expect(br.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(br.rawPayload).toString()).toBe(first.body);

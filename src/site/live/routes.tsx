@@ -65,7 +65,7 @@ export function registerLiveRoutes(app: FastifyInstance, deps: LiveRouteDeps): v
   async function send(req: FastifyRequest, reply: FastifyReply, key: string, language: Language, render: () => Promise<RenderedPage>) {
     const { page, hit } = await deps.cache.getOrRender(key, render);
     if (page.status !== 200) {
-      return reply.code(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', SHORT_CACHE_CONTROL).header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS').send(page.encoded('identity'));
+      return reply.code(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', SHORT_CACHE_CONTROL).header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS').send(page.body);
     }
     const streams = (await live.streamOrigins(language)).join(' ');
     const policy = `${basePolicy}; media-src 'self' blob:${streams ? ` ${streams}` : ''}; connect-src 'self'${streams ? ` ${streams}` : ''}`;

@@ -20,7 +20,7 @@ const SHORT_CACHE_CONTROL = 'public, max-age=30, s-maxage=60';
 export async function sendCached(cache: PageCache, req: FastifyRequest, reply: FastifyReply, key: string, options: SendOptions, render: () => Promise<RenderedPage>) {
   const { page, hit } = await cache.getOrRender(key, render);
   if (page.status !== 200) {
-    return reply.code(page.status).header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS').header('content-type', 'text/plain; charset=utf-8').header('cache-control', SHORT_CACHE_CONTROL).send(page.encoded('identity'));
+    return reply.code(page.status).header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS').header('content-type', 'text/plain; charset=utf-8').header('cache-control', SHORT_CACHE_CONTROL).send(page.body);
   }
   return sendRendered(req, reply, page, hit, { 'content-type': options.contentType, 'cache-control': options.cacheControl, ...options.headers });
 }
