@@ -28,7 +28,7 @@ export type ImageReply = { id: number; ok: true; result: unknown } | { id: numbe
 const IDLE_MS = 30_000;
 
 /** glibc settings meant for the web server (bin/newsdesk.js), not for libvips. */
-const SERVER_ONLY_ENV = ['MALLOC_MMAP_THRESHOLD_'];
+const SERVER_ONLY_ENV = ['MALLOC_MMAP_THRESHOLD_', 'MALLOC_TRIM_THRESHOLD_'];
 
 /**
  * An image job that failed. `stopped`: the worker went away during it (a decoder crash, the
