@@ -33,19 +33,19 @@ export type CompressionUse = keyof typeof LEVELS;
  * Brotli's window for pages: 64 KB (2^16) rather than the default 4 MB. A page is 20-80 KB,
  * so the wider window finds almost nothing more (8,749 against 8,774 bytes for the 70 KB
  * home page), and under the malloc setting its tables made brotli 6 take 6-7 ms a page
- * instead of 0.4-1.1 ms (docs/performance.md, 2026-12-03, evening-2).
+ * instead of 0.4-1.1 ms (docs/performance.md, "2026-12-03, 18:00 UTC").
  */
 const PAGE_WINDOW_BITS = 16;
 
 /**
  * `body` in brotli or gzip, at the level its use calls for. Synchronous: see page-cache.ts.
- * Bytes that are kept (the page cache's `first` and `cached`) are copied into a slab
- * (keptBytes); static assets, compressed once at start, keep their own buffer.
+ * Bytes that are kept (the page cache's `first` and `cached`, static assets) are copied out of
+ * zlib's chunk into a slab, or a block of their own when large (keptBytes).
  */
 export function compress(body: Buffer, encoding: 'br' | 'gzip', use: CompressionUse): Buffer {
   const level = LEVELS[use];
   const out = encoding === 'br' ? brotliCompressSync(body, { params: brotliParams(level.br, body.length, use === 'static' ? undefined : PAGE_WINDOW_BITS) }) : gzipSync(body, { level: level.gzip });
-  return use === 'once' || use === 'static' ? out : keptBytes(out);
+  return use === 'once' ? out : keptBytes(out);
 }
 
 function brotliParams(quality: number, size: number, windowBits: number | undefined): Record<number, number> {
