@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { compress } from './compress.js';
-import { type Accepted, pickQuickEncoding } from './negotiate.js';
+import type { Accepted } from './negotiate.js';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -99,7 +99,8 @@ export class CachedPage {
       this.refineLater('br');
       return { encoding: 'br', bytes: br };
     }
-    const encoding = pickQuickEncoding(accepted) as Exclude<Encoding, 'identity'>;
+    // The quick encoding (negotiate.ts, pickQuickEncoding): gzip whenever the client takes it.
+    const encoding = accepted === 'br' ? 'br' : 'gzip';
     const bytes = this.compressed.get(encoding);
     if (!bytes) {
       const first = compress(this.body, encoding, 'first');
