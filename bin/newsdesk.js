@@ -13,8 +13,8 @@
 //   threshold at 128 KB, so the heap's free top was handed back after nearly every miss and the
 //   next one faulted it in again: gzip of a story took 0.5 ms instead of 0.13, and a whole miss
 //   was 15-25 % slower. Keeping up to 1 MB free costs at most that (no measurable RSS change).
-// Measured after 3,000 story pages at 100,000 stories: 181-189 MB, against 208-209 MB with no
-// setting (docs/performance.md, "2026-12-03, late"). The image worker (src/media/images.ts)
-// runs without the glibc setting, which slows libvips.
+// Measured after 3,000 story pages at 100,000 stories: 176-184 MB, against 208-209 MB with no
+// glibc setting (docs/performance.md, "2026-12-03, late" and "18:00 UTC"). The image worker
+// (src/media/images.ts) runs without the glibc settings, which slow libvips.
 // `npm start`, the tests of a real server and the benchmark all start the server through it.
 import '../dist/newsdesk.js';

@@ -31,7 +31,12 @@ export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' 
 
 /** gzip when the client takes it, else br, else identity: for bytes compressed as they go out. */
 export function pickQuickEncoding(accepted: Accepted): 'br' | 'gzip' | 'identity' {
-  return accepted === 'br+gzip' ? 'gzip' : accepted;
+  return accepted === 'identity' ? 'identity' : quickCompression(accepted);
+}
+
+/** The quick choice among compressed encodings: gzip whenever the client takes it. */
+export function quickCompression(accepted: Exclude<Accepted, 'identity'>): 'br' | 'gzip' {
+  return accepted === 'br' ? 'br' : 'gzip';
 }
 
 /** True when the client's copy is still current (RFC 9110 §13.1: If-None-Match wins). */

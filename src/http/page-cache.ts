@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { compress } from './compress.js';
-import type { Accepted } from './negotiate.js';
+import { type Accepted, quickCompression } from './negotiate.js';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -99,8 +99,7 @@ export class CachedPage {
       this.refineLater('br');
       return { encoding: 'br', bytes: br };
     }
-    // The quick encoding (negotiate.ts, pickQuickEncoding): gzip whenever the client takes it.
-    const encoding = accepted === 'br' ? 'br' : 'gzip';
+    const encoding = quickCompression(accepted);
     const bytes = this.compressed.get(encoding);
     if (!bytes) {
       const first = compress(this.body, encoding, 'first');
