@@ -2,13 +2,16 @@
  * A synthetic archive for load tests: `newsdesk seed --articles N --comments M`. Stories
  * are assembled from short original phrases (varied, searchable, not meant to be read),
  * spread over the past years across the existing sections and bylines; comments are spread
- * unevenly, a few stories taking most of them, as on a real site. Written in batches, each
+ * unevenly, a few stories taking most of them, as on a real site. Each story is tagged with
+ * its subject and its place, so tag pages and the sitemap's list pages carry archive-sized
+ * lists (the tag and author queries: docs/performance.md). Written in batches, each
  * in one transaction, with the search index and the maintained counts kept true.
  */
 import { sql } from 'kysely';
 import type { Db } from '../storage/db.js';
 import { refreshPlannerStatistics } from '../storage/db.js';
 import { reindexArticle } from '../services/search.js';
+import { slugify } from '../core/slugs.js';
 import type { Progress } from './progress.js';
 
 const PLACES = ['the harbour district', 'the northern valley', 'the capital', 'the border towns', 'the river delta', 'the mountain villages', 'the coastal road', 'the old quarter', 'the industrial belt', 'the island ferry ports'];
@@ -61,6 +64,7 @@ export async function generateArchive(db: Db, options: GenerateOptions): Promise
   const authors = (await k.selectFrom('authors').select('id').execute()).map((a) => a.id);
   if (sections.length === 0 || authors.length === 0) throw new Error('The archive needs sections and bylines: seed the demo newsroom first (newsdesk seed).');
 
+  const tagIds = await topicTags(db, [...SUBJECTS, ...PLACES], now);
   const articleIds: number[] = [];
   const bar = track('Stories', options.articles);
   for (let from = 0; from < options.articles; from += 500) {
@@ -68,7 +72,9 @@ export async function generateArchive(db: Db, options: GenerateOptions): Promise
     await k.transaction().execute(async (tx) => {
       for (let i = 0; i < size; i++) {
         const n = from + i;
-        const headline = `${pick(ACTORS)} ${pick(ACTIONS)} ${pick(SUBJECTS)} in ${pick(PLACES)}`;
+        const subject = pick(SUBJECTS);
+        const place = pick(PLACES);
+        const headline = `${pick(ACTORS)} ${pick(ACTIONS)} ${subject} in ${place}`;
         const paragraphs = Array.from({ length: 4 }, () => `${pick(ACTORS)} ${pick(ACTIONS)} ${pick(SUBJECTS)}. ${pick(SENTENCES)} ${pick(SENTENCES)}`);
         const publishedAt = new Date(now.getTime() - rand() * days * 86_400_000 - 60_000).toISOString();
         const body = JSON.stringify({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
@@ -78,6 +84,7 @@ export async function generateArchive(db: Db, options: GenerateOptions): Promise
           .returning('id')
           .executeTakeFirstOrThrow();
         await tx.insertInto('article_authors').values({ article_id: row.id, author_id: pick(authors), position: 0 }).execute();
+        await tx.insertInto('article_tags').values([subject, place].map((topic, position) => ({ article_id: row.id, tag_id: tagIds.get(topic) ?? -1, position }))).execute();
         await reindexArticle(tx, db.dialect, row.id);
         articleIds.push(row.id);
       }
@@ -117,4 +124,21 @@ export async function generateArchive(db: Db, options: GenerateOptions): Promise
   }
   await refreshPlannerStatistics(db);
   return { articles: articleIds.length, comments: options.comments };
+}
+
+/** One tag per topic phrase ("the water supply" is tagged "Water supply"), reusing any the newsroom has. */
+async function topicTags(db: Db, phrases: readonly string[], now: Date): Promise<Map<string, number>> {
+  const named = phrases.map((phrase) => {
+    const name = phrase.replace(/^the /, '');
+    return { phrase, name: name.charAt(0).toUpperCase() + name.slice(1), slug: slugify(name) };
+  });
+  const k = db.kysely;
+  const existing = await k.selectFrom('tags').select(['id', 'slug']).where('slug', 'in', named.map((t) => t.slug)).execute();
+  const ids = new Map(existing.map((t) => [t.slug, t.id]));
+  const missing = named.filter((t) => !ids.has(t.slug));
+  if (missing.length > 0) {
+    const rows = await k.insertInto('tags').values(missing.map((t) => ({ slug: t.slug, name: t.name, created_at: now.toISOString() }))).returning(['id', 'slug']).execute();
+    for (const r of rows) ids.set(r.slug, r.id);
+  }
+  return new Map(named.map((t) => [t.phrase, ids.get(t.slug) ?? -1]));
 }

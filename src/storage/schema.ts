@@ -112,12 +112,20 @@ export interface ArticleAuthorsTable {
   article_id: number;
   author_id: number;
   position: number;
+  /** Copies of the story's visibility, kept by triggers (migration 2026-12-03T2000): never written by code. */
+  language: Generated<string | null>;
+  public_from: Generated<string | null>;
+  lastmod: Generated<string | null>;
 }
 
 export interface ArticleTagsTable {
   article_id: number;
   tag_id: number;
   position: number;
+  /** Copies of the story's visibility, kept by triggers (migration 2026-12-03T2000): never written by code. */
+  language: Generated<string | null>;
+  public_from: Generated<string | null>;
+  lastmod: Generated<string | null>;
 }
 
 /** Slugs an article used to have: old links answer with a 301 to the current URL. */

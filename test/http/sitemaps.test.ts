@@ -15,6 +15,7 @@ import type { Section } from '../../src/core/sections.js';
 import { PageCache } from '../../src/http/page-cache.js';
 import { updateArticle } from '../../src/services/publishing.js';
 import type { ArticleInput } from '../../src/services/publishing.js';
+import { PAGE_SIZE } from '../../src/services/reading.js';
 import type { SitemapLimits } from '../../src/services/sitemaps.js';
 import { registerSitemapRoutes } from '../../src/site/sitemaps/routes.js';
 import { renderUrlset } from '../../src/site/sitemaps/xml.js';
@@ -468,6 +469,44 @@ describe.each(DIALECTS)('sitemaps and robots.txt on %s', (dialect) => {
     for (const path of readerPaths) expect(robotsAllows(rules, path), path).toBe(true);
     // Both sitemaps named there exist.
     for (const l of lines.filter((x) => x.startsWith('Sitemap: '))) expect((await get(new URL(l.slice('Sitemap: '.length)).pathname)).statusCode).toBe(200);
+  });
+
+  it('dates a list page by the stories on its first page: an edit further back leaves it, an edit on it moves it', async () => {
+    const desk = await t.make.section({ slug: 'harbour-desk', name: 'Harbour desk' });
+    const lena = await t.make.author({ slug: 'lena-port', name: 'Lena Port' });
+    // One story more than a page, oldest first, all with the same tag and byline.
+    const stories: Article[] = [];
+    for (let i = 0; i <= PAGE_SIZE; i++) {
+      stories.push(await publish({ sectionId: desk.id, publishedAt: new Date(Date.UTC(2015, 5, 1 + i, 9)).toISOString(), tags: ['Harbours'], authorIds: [lena.id] }));
+    }
+    const oldest = stories[0] as Article;
+    const newest = stories.at(-1) as Article;
+    const listPages = ['/harbour-desk', '/tag/harbours', '/author/lena-port'];
+    const lastmods = async () => {
+      const { urls } = await fetchUrlset('/sitemaps/pages.xml');
+      return listPages.map((loc) => urls.find((u) => u.loc === `${TEST_ORIGIN}${loc}`)?.lastmod);
+    };
+    const firstPage = stories.slice(1);
+    expect(await lastmods()).toEqual(listPages.map(() => newestOf(firstPage.map(lastmodOf))));
+    const edit = async (a: Article, at: Date) => {
+      const edited = await updateArticle({ db: t.tdb.db, events: t.app.events, now: () => at }, a.id, { sectionId: desk.id, headline: `${a.headline}, revised`, slug: a.slug, body: a.body, status: 'published', publishedAt: a.publishedAt, tags: ['Harbours'], authorIds: [lena.id] });
+      visible.set(edited.id, edited);
+      return edited;
+    };
+
+    // The 21st story is on page 2: the pages a crawler is sent to did not change.
+    const unchanged = await lastmods();
+    await edit(oldest, new Date(T.getTime() + 20 * 60_000));
+    expect(await lastmods()).toEqual(unchanged);
+    expect((await get('/harbour-desk?page=2')).body).toContain(`${oldest.headline}, revised`);
+
+    // The newest is on every first page, and the home page shows it too.
+    const editedAt = new Date(T.getTime() + 30 * 60_000);
+    await edit(newest, editedAt);
+    expect(await lastmods()).toEqual(listPages.map(() => editedAt.toISOString()));
+    const { urls } = await fetchUrlset('/sitemaps/pages.xml');
+    expect(urls.find((u) => u.loc === `${TEST_ORIGIN}/`)?.lastmod).toBe(editedAt.toISOString());
+    expect((await fetchIndex()).find((f) => fileName(f.loc) === 'pages.xml')?.lastmod).toBe(editedAt.toISOString());
   });
 });
 

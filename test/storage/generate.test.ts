@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentEvents } from '../../src/core/events.js';
 import { generateArchive } from '../../src/seed/generate.js';
 import { progress } from '../../src/seed/progress.js';
+import { ReadingService } from '../../src/services/reading.js';
 import { SearchService } from '../../src/services/search.js';
 import { createTestDatabase, DIALECTS } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
@@ -63,6 +64,18 @@ describe.each(DIALECTS)('the load-test archive on %s', (dialect) => {
         expect(r.vacuumed, r.relname).not.toBeNull();
       }
     }
+  });
+
+  it('tags every story with its subject and place, so tag pages list the archive', async () => {
+    const reading = new ReadingService({ db: tdb.db, events: new ContentEvents() });
+    const rows = await tdb.db.kysely.selectFrom('article_tags as at').innerJoin('articles as a', 'a.id', 'at.article_id').innerJoin('tags as t', 't.id', 'at.tag_id').select(['a.headline', 't.name']).execute();
+    expect(rows).toHaveLength(2 * 700);
+    // The tag names the headline's subject or place ("... the water supply in the capital").
+    for (const r of rows) expect(r.headline.toLowerCase()).toContain(r.name.toLowerCase());
+    const page = await reading.tagPage('en', 'water-supply', 1);
+    expect(page?.total).toBe(rows.filter((r) => r.name === 'Water supply').length);
+    expect(page?.total).toBeGreaterThan(20);
+    expect(page?.cards).toHaveLength(20);
   });
 
   it('is searchable at once', async () => {

@@ -17,6 +17,7 @@ import * as leadVideo from './2026-11-30T1000-lead-video.js';
 import * as liveBlog from './2026-11-30T1100-live-blog.js';
 import * as featuredCommentsIndex from './2026-12-03T0900-featured-comments-index.js';
 import * as visibleArticlesCoveringIndex from './2026-12-03T1000-visible-articles-covering-index.js';
+import * as listingColumns from './2026-12-03T2000-listing-columns.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-content': content,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1100-live-blog': liveBlog,
   '2026-12-03T0900-featured-comments-index': featuredCommentsIndex,
   '2026-12-03T1000-visible-articles-covering-index': visibleArticlesCoveringIndex,
+  '2026-12-03T2000-listing-columns': listingColumns,
 };

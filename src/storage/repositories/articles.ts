@@ -72,6 +72,29 @@ function publicAndFiltered<O>(query: SelectQueryBuilder<Database & { a: Articles
   return out;
 }
 
+/** A list of one tag's or one author's stories and nothing else: a tag or author page, or its feed. */
+type OwnerList = { language: Language; now: Date; tagId: number; authorId?: undefined } | { language: Language; now: Date; tagId?: undefined; authorId: number };
+
+function ownerList(q: Filters): OwnerList | undefined {
+  if (q.sectionIds || q.excludeIds?.length) return undefined;
+  if (q.tagId !== undefined && q.authorId === undefined) return { language: q.language, now: q.now, tagId: q.tagId };
+  if (q.authorId !== undefined && q.tagId === undefined) return { language: q.language, now: q.now, authorId: q.authorId };
+  return undefined;
+}
+
+/**
+ * The public stories of a tag or an author as its join rows list them: `article_id` and
+ * `public_from`, in one range of the listing index (migration 2026-12-03T2000, whose triggers
+ * keep each row's copy of its story's language and publication). The page order, newest
+ * first, is (public_from, article_id) descending: the stories' (published_at, id).
+ */
+function ownerRows(db: Kysely<Database>, q: OwnerList) {
+  const now = q.now.toISOString();
+  return q.tagId !== undefined
+    ? db.selectFrom('article_tags as l').select(['l.article_id', 'l.public_from']).where('l.tag_id', '=', q.tagId).where('l.language', '=', q.language).where('l.public_from', '<=', now)
+    : db.selectFrom('article_authors as l').select(['l.article_id', 'l.public_from']).where('l.author_id', '=', q.authorId).where('l.language', '=', q.language).where('l.public_from', '<=', now);
+}
+
 export function rowToArticle(row: ArticleRow): Article {
   return {
     id: row.id,
@@ -133,6 +156,20 @@ export class ArticleRepository {
         .sort((x, y) => (x.publishedAt === y.publishedAt ? y.id - x.id : x.publishedAt < y.publishedAt ? 1 : -1))
         .slice(q.offset ?? 0, enough);
     }
+    const owner = ownerList(q);
+    if (owner) {
+      // Newest first along the listing index, then each story by its key: no walk of the edition.
+      const rows = await this.db
+        .selectFrom(ownerRows(this.db, owner).as('l'))
+        .innerJoin('articles as a', 'a.id', 'l.article_id')
+        .select(summaryColumns)
+        .orderBy('l.public_from', 'desc')
+        .orderBy('l.article_id', 'desc')
+        .limit(q.limit)
+        .offset(q.offset ?? 0)
+        .execute();
+      return rows.map(rowToSummary);
+    }
     const rows = await publicAndFiltered(this.db.selectFrom('articles as a').select(summaryColumns), q)
       .orderBy('a.published_at', 'desc')
       .orderBy('a.id', 'desc')
@@ -147,6 +184,12 @@ export class ArticleRepository {
     if (q.sectionIds && q.sectionIds.length > 1 && !q.excludeIds?.length) {
       const counts = await Promise.all(q.sectionIds.map((id) => this.countPublished({ ...q, sectionIds: [id] })));
       return counts.reduce((sum, n) => sum + n, 0);
+    }
+    const owner = ownerList(q);
+    if (owner) {
+      // Counted in the listing index alone.
+      const row = await this.db.selectFrom(ownerRows(this.db, owner).as('l')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
     }
     const row = await publicAndFiltered(this.db.selectFrom('articles as a').select((eb) => eb.fn.countAll<number>().as('n')), q).executeTakeFirstOrThrow();
     return Number(row.n);

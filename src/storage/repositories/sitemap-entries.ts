@@ -35,9 +35,17 @@ export interface SitemapChunk {
   lastmod: string;
 }
 
-/** The list pages with public stories, and when their newest story last changed. */
+/** A story on a list page, for its lastmod. */
+export interface ListedStory {
+  id: number;
+  publishedAt: string;
+  lastmod: string;
+}
+
+/** What the first page of each list shows (see listPageChanges). */
 export interface ListPageChanges {
-  sections: Map<number, string>;
+  /** Each section's own newest stories, newest first. */
+  sections: Map<number, ListedStory[]>;
   tags: { slug: string; lastmod: string }[];
   authors: { slug: string; lastmod: string }[];
 }
@@ -136,55 +144,71 @@ export class SitemapEntryRepository {
     return rows.map(toSitemapArticle);
   }
 
-  /** Sections, tags and authors with public stories, each with its newest story's lastmod. */
-  async listPageChanges(language: Language, now: Date): Promise<ListPageChanges> {
+  /**
+   * What the first page of every list shows, for its lastmod: each section's own newest
+   * `perPage` public stories (a section page merges those of the sections below it: the
+   * service does that), and for each tag and author with public stories the newest lastmod
+   * among its newest `perPage`. A change to a story further back does not change the page a
+   * crawler is sent to. Each list is one short range of an index (the sections' by section,
+   * the join tables' listing index), so the cost follows the number of lists, not of stories.
+   */
+  async listPageChanges(language: Language, now: Date, sectionIds: readonly number[], perPage: number): Promise<ListPageChanges> {
+    const size = positiveInteger(perPage);
     const [sections, tags, authors] = await Promise.all([
-      this.visible(language, now)
-        .select(['a.section_id', (eb) => eb.fn.max(lastmodOf()).as('lastmod')])
-        .groupBy('a.section_id')
-        .execute(),
-      this.visible(language, now)
-        .innerJoin('article_tags as at', 'at.article_id', 'a.id')
-        .innerJoin('tags as t', 't.id', 'at.tag_id')
-        .select(['t.slug', (eb) => eb.fn.max(lastmodOf()).as('lastmod')])
-        .groupBy(['t.id', 't.slug'])
+      Promise.all(sectionIds.map(async (id) => [id, await this.newestInSection(language, now, id, perPage)] as const)),
+      this.k
+        .selectFrom('tags as t')
+        .select(['t.slug', sql<string | null>`(select max(p.lastmod) from (${this.firstPage('article_tags', 'tag_id', sql.ref('t.id'), language, now, size)}) p)`.as('lastmod')])
         .orderBy('t.slug')
         .execute(),
-      this.visible(language, now)
-        .innerJoin('article_authors as aa', 'aa.article_id', 'a.id')
-        .innerJoin('authors as au', 'au.id', 'aa.author_id')
-        .select(['au.slug', (eb) => eb.fn.max(lastmodOf()).as('lastmod')])
-        .groupBy(['au.id', 'au.slug'])
+      this.k
+        .selectFrom('authors as au')
+        .select(['au.slug', sql<string | null>`(select max(p.lastmod) from (${this.firstPage('article_authors', 'author_id', sql.ref('au.id'), language, now, size)}) p)`.as('lastmod')])
         .orderBy('au.slug')
         .execute(),
     ]);
-    return {
-      sections: new Map(sections.map((r) => [r.section_id, r.lastmod])),
-      tags: tags.map((r) => ({ slug: r.slug, lastmod: r.lastmod })),
-      authors: authors.map((r) => ({ slug: r.slug, lastmod: r.lastmod })),
-    };
+    const withStories = (rows: { slug: string; lastmod: string | null }[]) => rows.flatMap((r) => (r.lastmod === null ? [] : [{ slug: r.slug, lastmod: r.lastmod }]));
+    return { sections: new Map(sections), tags: withStories(tags), authors: withStories(authors) };
   }
 
   /**
    * How many tags and authors have public stories: their list pages are in the sitemap. One
-   * EXISTS per tag or author, which stops at its first public story (the indexes on
-   * article_tags and article_authors by tag and by author), so the count costs the same at
-   * 1,000 stories as at 100,000.
+   * probe of the listing index per tag or author, which stops at its first public story, so
+   * the count costs the same at 1,000 stories as at 100,000.
    */
   async listPageCounts(language: Language, now: Date): Promise<{ tags: number; authors: number }> {
+    const at = now.toISOString();
     const [tags, authors] = await Promise.all([
       this.k
         .selectFrom('tags as t')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where((eb) => eb.exists(this.visible(language, now).innerJoin('article_tags as at', 'at.article_id', 'a.id').where(sameId('at.tag_id', 't.id')).select(sql.lit(1).as('one'))))
+        .where((eb) => eb.exists(eb.selectFrom('article_tags as l').select('l.article_id').whereRef('l.tag_id', '=', 't.id').where('l.language', '=', language).where('l.public_from', '<=', at)))
         .executeTakeFirstOrThrow(),
       this.k
         .selectFrom('authors as au')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where((eb) => eb.exists(this.visible(language, now).innerJoin('article_authors as aa', 'aa.article_id', 'a.id').where(sameId('aa.author_id', 'au.id')).select(sql.lit(1).as('one'))))
+        .where((eb) => eb.exists(eb.selectFrom('article_authors as l').select('l.article_id').whereRef('l.author_id', '=', 'au.id').where('l.language', '=', language).where('l.public_from', '<=', at)))
         .executeTakeFirstOrThrow(),
     ]);
     return { tags: Number(tags.n), authors: Number(authors.n) };
+  }
+
+  /** A section's own newest public stories, newest first, along its index. */
+  private async newestInSection(language: Language, now: Date, sectionId: number, limit: number): Promise<ListedStory[]> {
+    const rows = await this.visible(language, now)
+      .where('a.section_id', '=', sectionId)
+      .select(['a.id', 'a.published_at', lastmodOf().as('lastmod')])
+      .orderBy('a.published_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, publishedAt: r.published_at ?? r.lastmod, lastmod: r.lastmod }));
+  }
+
+  /** The lastmods of a tag's or an author's first page, from its join rows (their listing index) alone. */
+  private firstPage(table: 'article_tags' | 'article_authors', owner: 'tag_id' | 'author_id', ownerId: RawBuilder<unknown>, language: Language, now: Date, size: RawBuilder<number>): RawBuilder<unknown> {
+    const t = sql.table(table);
+    return sql`select ${t}.lastmod from ${t} where ${sql.ref(`${table}.${owner}`)} = ${ownerId} and ${t}.language = ${language} and ${t}.public_from <= ${now.toISOString()} order by ${t}.public_from desc, ${t}.article_id desc limit ${size}`;
   }
 
   private articleColumns(language: Language, now: Date) {
@@ -195,16 +219,6 @@ export class SitemapEntryRepository {
   }
 }
 
-/**
- * lastmod of a story: its last write (`updated_at`, the article page's Last-Modified), but
- * never before it went public (a story written as published with a future time).
- * Timestamps are ISO UTC text on SQLite and timestamptz on PostgreSQL: both compare in time order.
- */
-/** `inner = outer` in a correlated subquery, whose builder does not know the outer table. */
-function sameId(inner: string, outer: string): RawBuilder<boolean> {
-  return sql<boolean>`${sql.ref(inner)} = ${sql.ref(outer)}`;
-}
-
 /** The first instant of a UTC month (`YYYY-MM`) and of the next, as ISO strings. */
 function monthRange(month: string): { start: string; end: string } {
   const [year, m] = month.split('-').map(Number);
@@ -212,6 +226,11 @@ function monthRange(month: string): { start: string; end: string } {
   return { start: new Date(Date.UTC(year, m - 1, 1)).toISOString(), end: new Date(Date.UTC(year, m, 1)).toISOString() };
 }
 
+/**
+ * lastmod of a story: its last write (`updated_at`, the article page's Last-Modified), but
+ * never before it went public (a story written as published with a future time).
+ * Timestamps are ISO UTC text on SQLite and timestamptz on PostgreSQL: both compare in time order.
+ */
 function lastmodOf(): RawBuilder<string> {
   return sql<string>`case when a.updated_at > a.published_at then a.updated_at else a.published_at end`;
 }
