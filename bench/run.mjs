@@ -293,8 +293,8 @@ async function scenario(wrkPath, name, url, script) {
  * for one page rarely merges renders. (With 50 connections over about 40 articles some
  * overlap remains, so this slightly flatters the miss path.)
  */
-function articleRotationScript(dir, paths) {
-  const path = join(dir, 'rotate-articles.lua');
+function articleRotationScript(dir, paths, name = 'rotate-articles.lua') {
+  const path = join(dir, name);
   const list = paths.map((p) => JSON.stringify(p)).join(', ');
   writeFileSync(path, `local paths = { ${list} }
 local next_id = 0
@@ -327,6 +327,17 @@ async function collectArticlePaths(origin) {
     for (const [, href] of html.matchAll(/class="card-headline"><a href="(\/[^"]+)"/g)) paths.add(href.replaceAll('&amp;', '&'));
   }
   if (paths.size < 5) throw new Error(`Found only ${paths.size} article links for the cache-miss scenario`);
+  return [...paths];
+}
+
+/** The list pages a reader reaches from those articles: section fronts, tags and bylines. */
+async function collectListPaths(origin, articlePaths) {
+  const paths = new Set(await sectionPaths(origin));
+  for (const article of articlePaths.slice(0, 40)) {
+    const html = (await get(`${origin}${article}`)).body.toString('utf8');
+    for (const [, href] of html.matchAll(/href="(\/(?:[a-z]{2}\/)?(?:tag|author)\/[^"?#]+)"/g)) paths.add(href.replaceAll('&amp;', '&'));
+  }
+  if (![...paths].some((p) => /\/(tag|author)\//.test(p))) throw new Error('The articles link no tag or author page for the list-page scenario');
   return [...paths];
 }
 
@@ -790,6 +801,9 @@ async function main() {
   const missLabel = `article (cache miss, ${missPaths.length} articles)`;
   const missScript = articleRotationScript(workDir, missPaths);
   const articleMiss = { kind: 'newsdesk', ...(await scenario(wrkPath, missLabel, `${uncached.origin}${articlePath}`, missScript)) };
+  // Section fronts, tag and author pages: a list and its count per page, whatever the archive's size.
+  const listPaths = await collectListPaths(uncached.origin, missPaths);
+  const listMiss = { kind: 'newsdesk', ...(await scenario(wrkPath, `list pages (cache miss, ${listPaths.length} sections, tags, authors)`, `${uncached.origin}${listPaths[0]}`, articleRotationScript(workDir, listPaths, 'rotate-lists.lua'))) };
   memory.push({ name: 'the PAGE_CACHE_TTL=0 instance, after the misses', rss: residentMemory(uncached.proc) });
   await stopProcess(uncached.proc);
 
@@ -803,7 +817,7 @@ async function main() {
     scaleOut = [...miss, ...hit];
   }
 
-  const results = [articleHit, articleMiss, homeHit, sectionHit, searchRun, threadRead, commentPost, node, nodeFull, nginx].filter(Boolean);
+  const results = [articleHit, articleMiss, listMiss, homeHit, sectionHit, searchRun, threadRead, commentPost, node, nodeFull, nginx].filter(Boolean);
 
   // Errors make a req/s figure meaningless (an error page is cheap), so they are shouted.
   const warnings = [];
