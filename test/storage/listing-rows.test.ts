@@ -178,13 +178,14 @@ describe.each(DIALECTS)('tag and author lists on %s', (dialect) => {
   it('fills the copies of stories written before the migration, and can be undone', async () => {
     const migrator = new Migrator({ db: tdb.db.kysely, provider: { getMigrations: () => Promise.resolve(migrations) } });
     const names = Object.keys(migrations);
-    expect(names.at(-1)).toBe(MIGRATION);
-    const down = await migrator.migrateDown();
+    const later = names.slice(names.indexOf(MIGRATION));
+    expect(later[0]).toBe(MIGRATION);
+    const down = await migrator.migrateTo(names[names.indexOf(MIGRATION) - 1] ?? '');
     expect(down.error).toBeUndefined();
     await expect(sql`select public_from from article_tags`.execute(tdb.db.kysely)).rejects.toThrow();
     // Written with no triggers and no copies.
     await write({ sectionId: world.id, publishedAt: new Date(clock.getTime() - 30 * 60_000).toISOString(), tags: ['Harbours'], authorIds: [ana.id] });
-    expect(await migrateToLatest(tdb.db.kysely)).toEqual([MIGRATION]);
+    expect(await migrateToLatest(tdb.db.kysely)).toEqual(later);
     expect(await staleRows()).toBe(0);
     await expectListsTrue();
   });

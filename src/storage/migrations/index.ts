@@ -18,6 +18,7 @@ import * as liveBlog from './2026-11-30T1100-live-blog.js';
 import * as featuredCommentsIndex from './2026-12-03T0900-featured-comments-index.js';
 import * as visibleArticlesCoveringIndex from './2026-12-03T1000-visible-articles-covering-index.js';
 import * as listingColumns from './2026-12-03T2000-listing-columns.js';
+import * as newsroomListIndexes from './2026-12-03T2100-newsroom-list-indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-content': content,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0900-featured-comments-index': featuredCommentsIndex,
   '2026-12-03T1000-visible-articles-covering-index': visibleArticlesCoveringIndex,
   '2026-12-03T2000-listing-columns': listingColumns,
+  '2026-12-03T2100-newsroom-list-indexes': newsroomListIndexes,
 };
