@@ -19,6 +19,7 @@ import * as featuredCommentsIndex from './2026-12-03T0900-featured-comments-inde
 import * as visibleArticlesCoveringIndex from './2026-12-03T1000-visible-articles-covering-index.js';
 import * as listingColumns from './2026-12-03T2000-listing-columns.js';
 import * as newsroomListIndexes from './2026-12-03T2100-newsroom-list-indexes.js';
+import * as reportedCommentsIndex from './2026-12-03T2200-reported-comments-index.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-content': content,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1000-visible-articles-covering-index': visibleArticlesCoveringIndex,
   '2026-12-03T2000-listing-columns': listingColumns,
   '2026-12-03T2100-newsroom-list-indexes': newsroomListIndexes,
+  '2026-12-03T2200-reported-comments-index': reportedCommentsIndex,
 };
