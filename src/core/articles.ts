@@ -53,6 +53,15 @@ export interface Correction {
 }
 
 /**
+ * The order of every public list: newest publication first, the later id first on a tie (the
+ * SQL lists' `order by published_at desc, id desc`). Times are ISO 8601 UTC on both databases,
+ * so they compare as text.
+ */
+export function newestPublishedFirst(x: { publishedAt: string; id: number }, y: { publishedAt: string; id: number }): number {
+  return x.publishedAt === y.publishedAt ? y.id - x.id : x.publishedAt < y.publishedAt ? 1 : -1;
+}
+
+/**
  * The one rule for what the public may read: a published story whose publication time has
  * come. Scheduled and draft stories, and any story dated in the future, stay private.
  */

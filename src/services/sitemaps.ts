@@ -4,6 +4,7 @@
  * the URLs in each. Only public stories appear (storage/repositories/sitemap-entries.ts);
  * turning this into XML is the site's job (site/sitemaps).
  */
+import { newestPublishedFirst } from '../core/articles.js';
 import type { Language } from '../core/articles.js';
 import type { MediaAsset } from '../core/media.js';
 import type { SectionTree } from '../core/sections.js';
@@ -169,7 +170,7 @@ export class SitemapService {
     const changes = await this.entries.listPageChanges(language, now, sectionIds, PAGE_SIZE);
     const firstPageLastmod = (id: number) => {
       const stories = tree.descendantIds(id).flatMap((d) => changes.sections.get(d) ?? []);
-      stories.sort((x, y) => (x.publishedAt === y.publishedAt ? y.id - x.id : Date.parse(y.publishedAt) - Date.parse(x.publishedAt)));
+      stories.sort(newestPublishedFirst);
       return newestDate(stories.slice(0, PAGE_SIZE).map((s) => s.lastmod));
     };
     const sectionLastmods = new Map(sectionIds.map((id) => [id, firstPageLastmod(id)]));

@@ -1,5 +1,6 @@
 /** Reading and writing articles. Shared SQL for SQLite and PostgreSQL. */
 import type { Kysely, Transaction } from 'kysely';
+import { newestPublishedFirst } from '../../core/articles.js';
 import type { Article, ArticleLabel, ArticleStatus, Correction, Language } from '../../core/articles.js';
 import type { Author, Tag } from '../../core/people.js';
 import type { RichTextDocument } from '../../core/richtext.js';
@@ -153,7 +154,7 @@ export class ArticleRepository {
       const perSection = await Promise.all(q.sectionIds.map((id) => this.listPublished({ ...q, sectionIds: [id], limit: enough, offset: 0 })));
       return perSection
         .flat()
-        .sort((x, y) => (x.publishedAt === y.publishedAt ? y.id - x.id : x.publishedAt < y.publishedAt ? 1 : -1))
+        .sort(newestPublishedFirst)
         .slice(q.offset ?? 0, enough);
     }
     const owner = ownerList(q);
