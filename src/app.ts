@@ -198,7 +198,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       comments,
       moderation,
       search,
-      lists: new NewsroomLists(db.kysely),
+      lists: new NewsroomLists(db.kysely, db.dialect),
       reading,
       mailer,
       previews,

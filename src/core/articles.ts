@@ -83,3 +83,10 @@ export const LABEL_NAMES: Record<ArticleLabel, string> = {
   explainer: 'Explainer',
   feature: 'Feature',
 };
+
+/**
+ * The newsroom's story list looks for part of a word ("tripo") in headlines and standfirsts
+ * from this many characters: a trigram index has nothing shorter. Shorter text matches whole
+ * words only.
+ */
+export const SUBSTRING_MIN_LENGTH = 3;

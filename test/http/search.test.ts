@@ -112,8 +112,13 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     const list = await editor.get('/admin/articles?q=kumquats');
     expect(list.body).toContain('Market report, first draft');
     expect(list.body).toContain(`/admin/articles/${draft.id}`);
-    // Part of a headline word still works, as before.
+    // Part of a headline word still works, as before, from three characters (a trigram index).
     expect((await editor.get('/admin/articles?q=market+rep')).body).toContain('Market report, first draft');
+    expect((await editor.get('/admin/articles?q=ket+rep')).body).toContain('Market report, first draft');
+    const short = (await editor.get('/admin/articles?q=ke')).body;
+    expect(short).not.toContain('Market report, first draft');
+    expect(short).toContain('matches whole words only: type at least three characters');
+    expect((await editor.get('/admin/articles?q=ket')).body).not.toContain('matches whole words only');
     // A contributor still sees only their own work and what is published.
     const contributor = await signedIn(t, 'contributor');
     expect((await contributor.get('/admin/articles?q=kumquat')).body).not.toContain('Market report, first draft');

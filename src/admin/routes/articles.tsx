@@ -1,7 +1,7 @@
 /** The newsroom's article screens: dashboard, lists, editor, workflow, revisions, notes. */
 import { diffWords } from 'diff';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ARTICLE_STATUSES } from '../../core/articles.js';
+import { ARTICLE_STATUSES, SUBSTRING_MIN_LENGTH } from '../../core/articles.js';
 import type { ArticleStatus } from '../../core/articles.js';
 import { ForbiddenError, articleAbilities, policies } from '../../core/policies.js';
 import { documentToPlainText, parseDocument } from '../../core/richtext.js';
@@ -79,7 +79,9 @@ export function registerArticleRoutes(app: FastifyInstance, deps: AdminDeps): vo
     };
     const textMatches = filters.q?.trim() ? await deps.search.matchingIds(filters.q) : undefined;
     const { rows, total } = await rowsFor({ status: filters.status, sectionId: filters.sectionId, authorId: filters.authorId, text: filters.q, textMatches, visibleTo: visibility(staff(req)), limit: PAGE, offset: (filters.page - 1) * PAGE });
-    return sendAdminPage(reply, <ArticleListPage ctx={adminContext(deps, req, reply)} rows={rows} filters={filters} sections={await sectionOptions()} authors={await authorOptions()} totalPages={Math.max(1, Math.ceil(total / PAGE))} />);
+    const text = filters.q?.trim() ?? '';
+    const wholeWordsOnly = text !== '' && [...text].length < SUBSTRING_MIN_LENGTH;
+    return sendAdminPage(reply, <ArticleListPage ctx={adminContext(deps, req, reply)} rows={rows} filters={filters} sections={await sectionOptions()} authors={await authorOptions()} totalPages={Math.max(1, Math.ceil(total / PAGE))} wholeWordsOnly={wholeWordsOnly} />);
   });
 
   /** Recent images, plus the story's current lead if it is older. */

@@ -105,7 +105,24 @@ export interface ListFilters {
   page: number;
 }
 
-export function ArticleListPage({ ctx, rows, filters, sections, authors, totalPages }: { ctx: AdminContext; rows: ListRow[]; filters: ListFilters; sections: { id: number; name: string }[]; authors: Author[]; totalPages: number }) {
+export function ArticleListPage({
+  ctx,
+  rows,
+  filters,
+  sections,
+  authors,
+  totalPages,
+  wholeWordsOnly = false,
+}: {
+  ctx: AdminContext;
+  rows: ListRow[];
+  filters: ListFilters;
+  sections: { id: number; name: string }[];
+  authors: Author[];
+  totalPages: number;
+  /** The text was too short to be looked for inside words (newsroom-lists.ts). */
+  wholeWordsOnly?: boolean;
+}) {
   const query = (page: number) => {
     const p = new URLSearchParams();
     if (filters.status) p.set('status', filters.status);
@@ -164,6 +181,7 @@ export function ArticleListPage({ ctx, rows, filters, sections, authors, totalPa
         <button type="submit">Filter</button>
       </form>
       <ArticleTable ctx={ctx} rows={rows} caption="Articles matching the filters" />
+      {wholeWordsOnly && <p class="hint">Text this short matches whole words only: type at least three characters to find part of a word.</p>}
       {totalPages > 1 && (
         <nav class="pagination" aria-label="Pagination">
           {filters.page > 1 && <a href={query(filters.page - 1)}>Previous</a>}

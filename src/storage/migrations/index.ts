@@ -20,6 +20,7 @@ import * as visibleArticlesCoveringIndex from './2026-12-03T1000-visible-article
 import * as listingColumns from './2026-12-03T2000-listing-columns.js';
 import * as newsroomListIndexes from './2026-12-03T2100-newsroom-list-indexes.js';
 import * as reportedCommentsIndex from './2026-12-03T2200-reported-comments-index.js';
+import * as headlineTrigrams from './2026-12-03T2300-headline-trigrams.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-content': content,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T2000-listing-columns': listingColumns,
   '2026-12-03T2100-newsroom-list-indexes': newsroomListIndexes,
   '2026-12-03T2200-reported-comments-index': reportedCommentsIndex,
+  '2026-12-03T2300-headline-trigrams': headlineTrigrams,
 };

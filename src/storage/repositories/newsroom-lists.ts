@@ -1,7 +1,20 @@
 /** The newsroom's article lists: every status, filterable, newest change first. */
-import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import { SUBSTRING_MIN_LENGTH } from '../../core/articles.js';
 import type { ArticleStatus } from '../../core/articles.js';
+import type { Dialect } from '../db.js';
 import type { Database } from '../schema.js';
+
+/**
+ * Above this many stories with the text in their headline or standfirst, the SQLite list walks
+ * its own index (newest change first) and checks each story against the matches, instead of
+ * fetching every match and sorting. At 100,000 stories: a rare word 0.1-0.3 ms fetched against
+ * 4-5 ms walked; "the" (every story) 100 ms fetched against 10 ms walked (docs/performance.md).
+ */
+const FETCH_MATCHES_UP_TO = 2_000;
+
+type ArticlesScope = ExpressionBuilder<Database & { a: Database['articles'] }, 'a'>;
 
 export interface NewsroomListQuery {
   status?: ArticleStatus | undefined;
@@ -28,9 +41,14 @@ export interface NewsroomListRow {
 }
 
 export class NewsroomLists {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+    /** SQLite: fetch the matches up to this many, else walk the list (tests lower it). */
+    private readonly fetchMatchesUpTo = FETCH_MATCHES_UP_TO,
+  ) {}
 
-  private filtered(q: Omit<NewsroomListQuery, 'limit' | 'offset'>) {
+  private filtered(q: Omit<NewsroomListQuery, 'limit' | 'offset'>, substring: SubstringMatch | undefined) {
     let query = this.db.selectFrom('articles as a');
     if (q.status) query = query.where('a.status', '=', q.status);
     if (q.sectionId) query = query.where('a.section_id', '=', q.sectionId);
@@ -38,13 +56,9 @@ export class NewsroomLists {
     const { authorId, text, visibleTo, textMatches } = q;
     if (authorId) query = query.where((eb) => eb.exists(eb.selectFrom('article_authors as aa').select('aa.article_id').whereRef('aa.article_id', '=', 'a.id').where('aa.author_id', '=', authorId)));
     if (text?.trim()) {
-      // Lower-case both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL.
-      const pattern = `%${text.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      // Part of a word ("tripo") by LIKE on the headline and standfirst; whole words anywhere
-      // (body, tags, bylines, stemmed) through the search index.
-      query = query.where((eb) =>
-        eb.or([eb(eb.fn('lower', ['a.headline']), 'like', pattern), eb(eb.fn('lower', ['a.standfirst']), 'like', pattern), ...(textMatches?.length ? [eb('a.id', 'in', [...textMatches])] : [])]),
-      );
+      // Whole words anywhere (body, tags, bylines, stemmed) through the search index, and part
+      // of a word ("tripo") in the headline or standfirst through the trigram index.
+      query = query.where((eb) => eb.or([...(substring ? [substring.condition(eb)] : []), ...(textMatches?.length ? [eb('a.id', 'in', [...textMatches])] : [])]));
     }
     if (visibleTo) {
       query = query.where((eb) =>
@@ -59,14 +73,38 @@ export class NewsroomLists {
   }
 
   async list(q: NewsroomListQuery): Promise<{ rows: NewsroomListRow[]; total: number }> {
+    const substring = q.text?.trim() ? await this.substringMatch(q.text.trim()) : undefined;
+    if (q.text?.trim() && !substring && !q.textMatches?.length) return { rows: [], total: 0 };
     const [rows, count] = await Promise.all([
-      this.filtered(q).select(['a.id', 'a.headline', 'a.status', 'a.section_id', 'a.updated_at', 'a.published_at', 'a.scheduled_at']).orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc').limit(q.limit).offset(q.offset).execute(),
-      this.filtered(q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      this.filtered(q, substring).select(['a.id', 'a.headline', 'a.status', 'a.section_id', 'a.updated_at', 'a.published_at', 'a.scheduled_at']).orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc').limit(q.limit).offset(q.offset).execute(),
+      this.filtered(q, substring).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return {
       rows: rows.map((r) => ({ id: r.id, headline: r.headline, status: r.status as ArticleStatus, sectionId: r.section_id, updatedAt: r.updated_at, publishedAt: r.published_at, scheduledAt: r.scheduled_at })),
       total: Number(count.n),
     };
+  }
+
+  /**
+   * Stories whose headline or standfirst holds `text`, case aside, as a condition on `a`; none
+   * for text shorter than a trigram (whole words still match through the search index).
+   */
+  private async substringMatch(text: string): Promise<SubstringMatch | undefined> {
+    if ([...text].length < SUBSTRING_MIN_LENGTH) return undefined;
+    if (this.dialect === 'postgres') {
+      // Lower-case both sides, as the trigram indexes do (LIKE is case-sensitive on PostgreSQL).
+      const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return { condition: (eb) => eb.or([eb(eb.fn('lower', ['a.headline']), 'like', pattern), eb(eb.fn('lower', ['a.standfirst']), 'like', pattern)]) };
+    }
+    // One FTS5 phrase: the trigram tokenizer matches it as a substring of either column.
+    const phrase = `"${text.replaceAll('"', '""')}"`;
+    const matches = sql<number>`(select rowid from article_title_trigrams where article_title_trigrams match ${phrase})`;
+    const { rows } = await sql<{ n: number }>`select count(*) as n from article_title_trigrams where article_title_trigrams match ${phrase}`.execute(this.db);
+    const found = Number(rows[0]?.n ?? 0);
+    if (found === 0) return undefined;
+    // Few matches: look each up by id. Many: keep walking the list's index (unary + stops
+    // SQLite from planning the lookups) and test each story against them.
+    return { condition: (eb) => (found <= this.fetchMatchesUpTo ? eb('a.id', 'in', matches) : eb(sql<number>`+${sql.ref('a.id')}`, 'in', matches)) };
   }
 
   async authorNames(articleIds: readonly number[]): Promise<Map<number, string>> {
@@ -80,4 +118,8 @@ export class NewsroomLists {
   async allAuthors() {
     return this.db.selectFrom('authors').select(['id', 'slug', 'name', 'role', 'bio', 'x_handle']).orderBy('name').execute();
   }
+}
+
+interface SubstringMatch {
+  condition: (eb: ArticlesScope) => Expression<SqlBool>;
 }
