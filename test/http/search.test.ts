@@ -73,6 +73,15 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect(spanish).toEqual([es.id]);
     // Each edition searches its own stories.
     expect(await ids('elecciones')).not.toContain(es.id);
+
+    // The newsroom searches both editions, each with its own stemmer, newest first. Both
+    // stemmers make "eleccion" of "elecciones" (one query for both editions); "elections" is
+    // "elect" in English and stays "elections" in Spanish (one query each).
+    const quoted = await story({ headline: 'Voters in Caracas weigh the elecciones', publishedAt: hoursAgo(1) });
+    const english = await story({ headline: 'Snap elections called in the north', publishedAt: hoursAgo(1) });
+    expect(await t.app.search.matchingIds('elecciones')).toEqual([quoted.id, es.id]);
+    expect(await t.app.search.matchingIds('elected')).toEqual([english.id]);
+    expect(await t.app.search.matchingIds('elecciones', 1)).toEqual([quoted.id]);
   });
 
   it('finds stories by their tags and authors', async () => {
