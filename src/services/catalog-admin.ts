@@ -15,6 +15,7 @@ import { isValidSlug, slugify } from '../core/slugs.js';
 import type { StaffUser } from '../core/staff.js';
 import type { Db } from '../storage/db.js';
 import { parseAuthorLinks, rowToSection } from '../storage/repositories/catalog.js';
+import { containsText } from '../storage/text-match.js';
 import { NotFoundError, ValidationError } from './publishing.js';
 
 export interface CatalogAdminDeps {
@@ -282,11 +283,8 @@ export class CatalogAdmin {
       .groupBy(['t.id', 't.slug', 't.name'])
       .orderBy('t.name')
       .limit(opts.limit ?? 300);
-    const text = (opts.q ?? '').trim().toLowerCase();
-    if (text) {
-      const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      q = q.where((eb) => eb.or([eb(eb.fn('lower', ['t.name']), 'like', pattern), eb('t.slug', 'like', pattern)]));
-    }
+    const text = (opts.q ?? '').trim();
+    if (text) q = q.where((eb) => eb.or([containsText('t.name', text), containsText('t.slug', text)]));
     return (await q.execute()).map((r) => ({ id: r.id, slug: r.slug, name: r.name, articleCount: Number(r.n) }));
   }
 

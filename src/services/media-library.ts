@@ -13,6 +13,7 @@ import { mediaKeyFor } from '../media/store.js';
 import type { Db } from '../storage/db.js';
 import { MediaRepository, rowToMedia } from '../storage/repositories/catalog.js';
 import { VideoRepository } from '../storage/repositories/videos.js';
+import { containsText } from '../storage/text-match.js';
 import { NotFoundError, ValidationError } from './publishing.js';
 
 export interface MediaLimits {
@@ -110,11 +111,8 @@ export class MediaLibrary {
 
   async search(q: string, limit = 60): Promise<MediaAsset[]> {
     let query = this.deps.db.kysely.selectFrom('media').selectAll().orderBy('id', 'desc').limit(limit);
-    const text = q.trim().toLowerCase();
-    if (text) {
-      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) => eb.or([eb(eb.fn('lower', ['alt']), 'like', pattern), eb(eb.fn('lower', ['caption']), 'like', pattern), eb(eb.fn('lower', ['credit']), 'like', pattern)]));
-    }
+    const text = q.trim();
+    if (text) query = query.where((eb) => eb.or([containsText('alt', text), containsText('caption', text), containsText('credit', text)]));
     return (await query.execute()).map(rowToMedia);
   }
 

@@ -133,6 +133,13 @@ describe.each(DIALECTS)('media library on %s', (dialect) => {
     expect(found.body).toContain(`/admin/media/${image.id}"`);
     const api = await editor.get('/admin/api/media/search?q=tripoli');
     expect(api.json<{ id: number }[]>().map((m) => m.id)).toContain(image.id);
+    // LIKE's wildcards are taken as typed: "100%" and "a_b" on SQLite too (storage/text-match.ts).
+    const chart = await t.make.image({ alt: 'Chart: turnout at 100% in one district', caption: 'Counts by polling_station.' });
+    const ids = async (q: string) => (await editor.get(`/admin/api/media/search?q=${encodeURIComponent(q)}`)).json<{ id: number }[]>().map((m) => m.id);
+    expect(await ids('100%')).toEqual([chart.id]);
+    expect(await ids('polling_st')).toEqual([chart.id]);
+    expect(await ids('10_%')).toEqual([]);
+    expect((await editor.get(`/admin/media?q=${encodeURIComponent('100% in')}`)).body).toContain(`/admin/media/${chart.id}"`);
   });
 
   it('shows where an image is used and will not delete it while a story shows it', async () => {

@@ -128,6 +128,13 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect(short).not.toContain('Market report, first draft');
     expect(short).toContain('matches whole words only: type at least three characters');
     expect((await editor.get('/admin/articles?q=ket')).body).not.toContain('matches whole words only');
+    // The editor's story picker (RELATED blocks) finds it by part of its headline too, with
+    // the address it will have; text under three characters looks among recent stories.
+    const picked = async (q: string) => (await editor.get(`/admin/api/articles/search?q=${encodeURIComponent(q)}`)).json<{ id: number; headline: string; url: string }[]>();
+    expect(await picked('ket rep')).toEqual([expect.objectContaining({ id: draft.id, headline: 'Market report, first draft', url: `/news/${draft.slug}` })]);
+    expect((await picked('Ma')).map((r) => r.id)).toContain(draft.id);
+    expect(await picked('kumquat')).toEqual([]);
+    expect((await picked('')).length).toBeGreaterThan(0);
     // A contributor still sees only their own work and what is published.
     const contributor = await signedIn(t, 'contributor');
     expect((await contributor.get('/admin/articles?q=kumquat')).body).not.toContain('Market report, first draft');

@@ -91,6 +91,20 @@ describe.each(DIALECTS)('newsroom search for part of a word on %s', (dialect) =>
     expect((await find('ipol', { textMatches: [ids.market ?? 0] })).total).toBe(4);
   });
 
+  it("finds part of a headline only for the editor's story picker", async () => {
+    const picked = async (text: string) => (await lists.headlineMatches(text, 20)).map((r) => r.id);
+    // "Tripolitania" is in the marathon story's standfirst, not its headline.
+    expect(await picked('ipol')).toEqual([ids.draft, ids.tripoli]);
+    expect((await lists.headlineMatches('ipol', 20))[0]).toMatchObject({ id: ids.draft, headline: 'Tripoli port reopens (draft)', status: 'draft', sectionId: news.id, language: 'en' });
+    expect(await picked('elders')).toEqual([]);
+    expect(await picked('0% "')).toEqual([ids.percent]);
+    // Under three characters: LIKE, among the latest changed stories, wildcards literal.
+    expect(await picked('rt')).toContain(ids.market);
+    expect(await picked('rt')).not.toContain(ids.percent);
+    expect(await picked('_f')).toEqual([ids.underscore]);
+    expect((await picked('')).length).toBe(20);
+  });
+
   it('follows every change of a headline or standfirst, and a deleted story', async () => {
     const k = tdb.db.kysely;
     // Written by SQL, not through the newsroom: the index must not depend on who writes.

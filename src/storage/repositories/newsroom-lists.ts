@@ -5,6 +5,7 @@ import { SUBSTRING_MIN_LENGTH } from '../../core/articles.js';
 import type { ArticleStatus } from '../../core/articles.js';
 import type { Dialect } from '../db.js';
 import type { Database } from '../schema.js';
+import { containsText } from '../text-match.js';
 
 /**
  * Above this many stories with the text in their headline or standfirst, the SQLite list walks
@@ -13,6 +14,9 @@ import type { Database } from '../schema.js';
  * 4-5 ms walked; "the" (every story) 100 ms fetched against 10 ms walked (docs/performance.md).
  */
 const FETCH_MATCHES_UP_TO = 2_000;
+
+/** Text shorter than a trigram is looked for in the headlines of this many latest changed stories (the picker). */
+const SHORT_TEXT_RECENT_STORIES = 2_000;
 
 type ArticlesScope = ExpressionBuilder<Database & { a: Database['articles'] }, 'a'>;
 
@@ -28,6 +32,15 @@ export interface NewsroomListQuery {
   visibleTo?: { userId: number; authorId: number | null } | undefined;
   limit: number;
   offset: number;
+}
+
+export interface PickerRow {
+  id: number;
+  headline: string;
+  status: ArticleStatus;
+  slug: string;
+  sectionId: number;
+  language: string;
 }
 
 export interface NewsroomListRow {
@@ -86,18 +99,38 @@ export class NewsroomLists {
   }
 
   /**
-   * Stories whose headline or standfirst holds `text`, case aside, as a condition on `a`; none
-   * for text shorter than a trigram (whole words still match through the search index).
+   * The editor's story picker (RELATED blocks): stories whose headline holds `text`, case
+   * aside, newest change first. Text shorter than a trigram is looked for among the most
+   * recently changed stories only, so that no keystroke reads the whole archive.
    */
-  private async substringMatch(text: string): Promise<SubstringMatch | undefined> {
+  async headlineMatches(text: string, limit: number): Promise<PickerRow[]> {
+    const trimmed = text.trim();
+    let query = this.db.selectFrom('articles as a').select(['a.id', 'a.headline', 'a.status', 'a.slug', 'a.section_id', 'a.language']).orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc').limit(limit);
+    if (trimmed) {
+      const substring = await this.substringMatch(trimmed, 'headline');
+      if (substring) query = query.where(substring.condition);
+      else if ([...trimmed].length >= SUBSTRING_MIN_LENGTH) return [];
+      else {
+        const recent = this.db.selectFrom('articles as r').select('r.id').orderBy('r.updated_at', 'desc').orderBy('r.id', 'desc').limit(SHORT_TEXT_RECENT_STORIES);
+        query = query.where('a.id', 'in', recent).where(containsText('a.headline', trimmed));
+      }
+    }
+    return (await query.execute()).map((r) => ({ id: r.id, headline: r.headline, status: r.status as ArticleStatus, slug: r.slug, sectionId: r.section_id, language: r.language }));
+  }
+
+  /**
+   * Stories whose headline (and standfirst, with 'both') holds `text`, case aside, as a
+   * condition on `a`; none for text shorter than a trigram, or that no story holds.
+   */
+  private async substringMatch(text: string, columns: 'both' | 'headline' = 'both'): Promise<SubstringMatch | undefined> {
     if ([...text].length < SUBSTRING_MIN_LENGTH) return undefined;
     if (this.dialect === 'postgres') {
-      // Lower-case both sides, as the trigram indexes do (LIKE is case-sensitive on PostgreSQL).
-      const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return { condition: (eb) => eb.or([eb(eb.fn('lower', ['a.headline']), 'like', pattern), eb(eb.fn('lower', ['a.standfirst']), 'like', pattern)]) };
+      // Served by the pg_trgm indexes on lower(headline) and lower(standfirst).
+      return { condition: (eb) => (columns === 'both' ? eb.or([containsText('a.headline', text), containsText('a.standfirst', text)]) : containsText('a.headline', text)) };
     }
-    // One FTS5 phrase: the trigram tokenizer matches it as a substring of either column.
-    const phrase = `"${text.replaceAll('"', '""')}"`;
+    // One FTS5 phrase: the trigram tokenizer matches it as a substring of either column, or of
+    // the headline alone with a column filter.
+    const phrase = `${columns === 'headline' ? '{headline} : ' : ''}"${text.replaceAll('"', '""')}"`;
     const matches = sql<number>`(select rowid from article_title_trigrams where article_title_trigrams match ${phrase})`;
     const { rows } = await sql<{ n: number }>`select count(*) as n from article_title_trigrams where article_title_trigrams match ${phrase}`.execute(this.db);
     const found = Number(rows[0]?.n ?? 0);
