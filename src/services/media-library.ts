@@ -13,6 +13,7 @@ import { mediaKeyFor } from '../media/store.js';
 import type { Db } from '../storage/db.js';
 import { MediaRepository, rowToMedia } from '../storage/repositories/catalog.js';
 import { VideoRepository } from '../storage/repositories/videos.js';
+import { storiesShowingFigure } from '../storage/repositories/figure-media.js';
 import { containsText } from '../storage/text-match.js';
 import { NotFoundError, ValidationError } from './publishing.js';
 
@@ -134,8 +135,7 @@ export class MediaLibrary {
       k.selectFrom('articles').select(['id', 'headline']).where('lead_media_id', '=', id).execute(),
       k.selectFrom('articles').select(['id', 'headline']).where('social_media_id', '=', id).execute(),
       k.selectFrom('authors').select(['id', 'name as headline']).where('photo_media_id', '=', id).execute(),
-      // Bodies are JSON text: a figure node serialises as {"mediaId":ID,...} or ...,"mediaId":ID}.
-      k.selectFrom('articles').select(['id', 'headline']).where((eb) => eb.or([eb('body', 'like', `%"mediaId":${id},%`), eb('body', 'like', `%"mediaId":${id}}%`)])).execute(),
+      storiesShowingFigure(k, this.deps.db.dialect, id),
     ]);
     const posters = await new VideoRepository(k).posterUsage(id);
     return [

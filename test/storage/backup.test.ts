@@ -22,6 +22,7 @@ import { SearchService } from '../../src/services/search.js';
 import { readCatalog } from '../../src/storage/backup.js';
 import type { Db, Dialect } from '../../src/storage/db.js';
 import { openDatabase } from '../../src/storage/db.js';
+import { storiesShowingFigure } from '../../src/storage/repositories/figure-media.js';
 import { NewsroomLists } from '../../src/storage/repositories/newsroom-lists.js';
 import { cli } from '../helpers/cli.js';
 import { createTestDatabase, DIALECTS } from '../helpers/databases.js';
@@ -85,6 +86,17 @@ const decodeHtml = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: st
 async function newsroomSubstringIds(tdb: TestDatabase, text: string): Promise<number[]> {
   const { rows } = await new NewsroomLists(tdb.db.kysely, tdb.db.dialect).list({ text, limit: 50, offset: 0 });
   return rows.map((r) => r.id).sort((x, y) => x - y);
+}
+
+/** Every image shown inside a story's body, with the stories showing it. */
+async function figureUsage(tdb: TestDatabase): Promise<Array<[number, number[]]>> {
+  const media = await tdb.db.kysely.selectFrom('media').select('id').orderBy('id').execute();
+  const usage: Array<[number, number[]]> = [];
+  for (const { id } of media) {
+    const stories = (await storiesShowingFigure(tdb.db.kysely, tdb.db.dialect, id)).map((r) => r.id);
+    if (stories.length) usage.push([id, stories]);
+  }
+  return usage;
 }
 
 async function seedSite(dialect: Dialect): Promise<TestDatabase> {
@@ -227,8 +239,8 @@ describe.each(DIALECTS)('backup of a site on %s', (source) => {
     const names = manifest.tables.map((t) => t.name);
     expect(new Set(names)).toEqual(new Set(Object.keys(before)));
     expect(names).not.toContain('kysely_migration');
-    expect(names.some((n) => n.startsWith('article_fts') || n.startsWith('article_title_trigrams') || n === 'article_search')).toBe(false);
-    expect(manifest.derived).toEqual(source === 'sqlite' ? ['article_fts', 'article_title_trigrams'] : ['article_search']);
+    expect(names.some((n) => n.startsWith('article_fts') || n.startsWith('article_title_trigrams') || n.startsWith('article_figure_media') || n === 'article_search')).toBe(false);
+    expect(manifest.derived).toEqual(source === 'sqlite' ? ['article_fts', 'article_title_trigrams', 'article_figure_media'] : ['article_search']);
     for (const t of manifest.tables) expect(t.rows, t.name).toBe(before[t.name]?.length);
     // Parents first.
     const at = (n: string) => names.indexOf(n);
@@ -286,6 +298,9 @@ describe.each(DIALECTS)('backup of a site on %s', (source) => {
     // ...and so was the newsroom's part-of-a-word index: "ripol" is in no word on its own.
     expect(await newsroomSubstringIds(tdb, 'ripol')).toEqual(await newsroomSubstringIds(site, 'ripol'));
     expect((await newsroomSubstringIds(tdb, 'ripol')).length).toBeGreaterThan(0);
+    // ...and which stories show each image inside their body.
+    expect(await figureUsage(tdb)).toEqual(await figureUsage(site));
+    expect((await figureUsage(site)).length).toBeGreaterThan(0);
     const page = await storyHeadline(tdb);
     expect(page.status).toBe(200);
     expect(decodeHtml(page.headline ?? '')).toBe(headline);

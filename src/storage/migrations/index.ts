@@ -21,6 +21,7 @@ import * as listingColumns from './2026-12-03T2000-listing-columns.js';
 import * as newsroomListIndexes from './2026-12-03T2100-newsroom-list-indexes.js';
 import * as reportedCommentsIndex from './2026-12-03T2200-reported-comments-index.js';
 import * as headlineTrigrams from './2026-12-03T2300-headline-trigrams.js';
+import * as articleFigureMedia from './2026-12-03T2310-article-figure-media.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-content': content,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T2100-newsroom-list-indexes': newsroomListIndexes,
   '2026-12-03T2200-reported-comments-index': reportedCommentsIndex,
   '2026-12-03T2300-headline-trigrams': headlineTrigrams,
+  '2026-12-03T2310-article-figure-media': articleFigureMedia,
 };
