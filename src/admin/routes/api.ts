@@ -4,7 +4,6 @@ import type { Db } from '../../storage/db.js';
 import { containsText } from '../../storage/text-match.js';
 import type { AdminDeps } from '../context.js';
 
-
 export function registerApiRoutes(app: FastifyInstance, deps: AdminDeps, db: Db): void {
   const k = db.kysely;
   const searchSchema = { querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 200 } } } } as const;

@@ -1,4 +1,4 @@
-/** The newsroom's article lists: every status, filterable, newest change first. */
+/** The newsroom's article lists (every status, filterable, newest change first) and the editor's story picker. */
 import { sql } from 'kysely';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { SUBSTRING_MIN_LENGTH } from '../../core/articles.js';
