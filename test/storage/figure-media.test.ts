@@ -3,8 +3,7 @@
  * before an image is deleted), on every database: found by index, true after every write to
  * a body whoever makes it, and never confusing image 7 with image 77.
  */
-import { CompiledQuery, sql } from 'kysely';
-import type { KyselyPlugin, QueryId, RootOperationNode } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentEvents } from '../../src/core/events.js';
 import type { RichTextDocument } from '../../src/core/richtext.js';
@@ -12,6 +11,7 @@ import { rebuildFigureMedia, storiesShowingFigure } from '../../src/storage/repo
 import { createTestDatabase, DIALECTS } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
 import { factories } from '../helpers/factories.js';
+import { catchQueries, planOf } from '../helpers/query-plans.js';
 
 const body = (...mediaIds: number[]): RichTextDocument => ({
   type: 'doc',
@@ -75,25 +75,12 @@ describe.each(DIALECTS)('stories showing an image on %s', (dialect) => {
   });
 
   it('reads the index, not every body', async () => {
-    const built = new Map<QueryId, RootOperationNode>();
-    let last: RootOperationNode | undefined;
-    const catchQueries: KyselyPlugin = {
-      transformQuery: ({ node, queryId }) => {
-        built.set(queryId, node);
-        return node;
-      },
-      transformResult: ({ result, queryId }) => {
-        last = built.get(queryId) ?? last;
-        return Promise.resolve(result);
-      },
-    };
-    await storiesShowingFigure(tdb.db.kysely.withPlugin(catchQueries), tdb.db.dialect, 7);
-    if (!last) throw new Error('no query ran');
-    const compiled = tdb.db.kysely.getExecutor().compileQuery(last, { queryId: 'plan' });
-    const explain = async (prefix: string, run = tdb.db.kysely) =>
-      (await run.executeQuery<Record<string, string>>(CompiledQuery.raw(`${prefix} ${compiled.sql}`, [...compiled.parameters]))).rows.map((r) => r.detail ?? r['QUERY PLAN'] ?? '').join('\n');
+    const { plugin, ran } = catchQueries();
+    await storiesShowingFigure(tdb.db.kysely.withPlugin(plugin), tdb.db.dialect, 7);
+    const [query] = ran;
+    if (!query || ran.length !== 1) throw new Error(`expected one query, ran ${ran.length}`);
     if (dialect === 'sqlite') {
-      const plan = await explain('explain query plan');
+      const plan = await planOf(tdb.db, query);
       expect(plan).toMatch(/SEARCH articles USING INTEGER PRIMARY KEY/);
       expect(plan).toMatch(/article_figure_media VIRTUAL TABLE INDEX 0:M/);
       return;
@@ -101,7 +88,7 @@ describe.each(DIALECTS)('stories showing an image on %s', (dialect) => {
     // A test table this small is cheaper to scan: ask the planner what it does when it may not.
     await tdb.db.kysely.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
-      expect(await explain('explain', trx)).toMatch(/Bitmap Index Scan on articles_figure_media/);
+      expect(await planOf(tdb.db, query, trx)).toMatch(/Bitmap Index Scan on articles_figure_media/);
     });
   });
 });

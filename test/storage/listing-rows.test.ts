@@ -4,8 +4,7 @@
  * These tests hold the copies to the truth: the pages list exactly the public stories of
  * their edition, newest first, through every kind of write, and from one index range.
  */
-import { CompiledQuery, Migrator, sql } from 'kysely';
-import type { KyselyPlugin, QueryId, RootOperationNode } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/articles.js';
 import type { Author } from '../../src/core/people.js';
@@ -18,6 +17,7 @@ import { migrateToLatest } from '../../src/storage/migrate.js';
 import { ArticleRepository } from '../../src/storage/repositories/articles.js';
 import { migrations } from '../../src/storage/migrations/index.js';
 import { createTestDatabase, DIALECTS } from '../helpers/databases.js';
+import { catchQueries, planOf } from '../helpers/query-plans.js';
 import type { TestDatabase } from '../helpers/databases.js';
 import { factories } from '../helpers/factories.js';
 
@@ -151,27 +151,9 @@ describe.each(DIALECTS)('tag and author lists on %s', (dialect) => {
 
   it('reads a page and its count from one range of the listing index, in page order', async () => {
     // The SQL the repository runs for a tag page and an author page, caught on its way out.
-    // Subqueries pass through transformQuery too: a query counts once its result comes back.
-    const built = new Map<QueryId, RootOperationNode>();
-    const ran: RootOperationNode[] = [];
-    const catchQueries: KyselyPlugin = {
-      transformQuery: ({ node, queryId }) => {
-        built.set(queryId, node);
-        return node;
-      },
-      transformResult: ({ result, queryId }) => {
-        const node = built.get(queryId);
-        if (node) ran.push(node);
-        return Promise.resolve(result);
-      },
-    };
-    const articles = new ArticleRepository(tdb.db.kysely.withPlugin(catchQueries));
+    const { plugin, ran } = catchQueries();
+    const articles = new ArticleRepository(tdb.db.kysely.withPlugin(plugin));
     const tag = await tdb.db.kysely.selectFrom('tags').select('id').where('slug', '=', 'harbours').executeTakeFirstOrThrow();
-    const explain = async (node: RootOperationNode, prefix: string, run = tdb.db.kysely) => {
-      const compiled = tdb.db.kysely.getExecutor().compileQuery(node, { queryId: 'plan' });
-      const { rows } = await run.executeQuery<Record<string, string>>(CompiledQuery.raw(`${prefix} ${compiled.sql}`, [...compiled.parameters]));
-      return rows.map((r) => r.detail ?? r['QUERY PLAN'] ?? '').join(dialect === 'sqlite' ? ' | ' : '\n');
-    };
     for (const { index, owner, on } of [
       { index: 'article_tags_listing', owner: { tagId: tag.id }, on: tagged },
       { index: 'article_authors_listing', owner: { authorId: ana.id }, on: byAna },
@@ -183,17 +165,17 @@ describe.each(DIALECTS)('tag and author lists on %s', (dialect) => {
       const [page, count] = ran;
       if (!page || !count || ran.length !== 2) throw new Error(`expected a page query and a count query, ran ${ran.length}`);
       if (dialect === 'sqlite') {
-        expect(await explain(page, 'explain query plan')).toMatch(new RegExp(`^SEARCH l USING COVERING INDEX ${index} \\(`));
-        expect(await explain(page, 'explain query plan')).not.toMatch(/TEMP B-TREE/);
-        expect(await explain(count, 'explain query plan')).toMatch(new RegExp(`COVERING INDEX ${index}`));
+        expect(await planOf(tdb.db, page)).toMatch(new RegExp(`^SEARCH l USING COVERING INDEX ${index} \\(`));
+        expect(await planOf(tdb.db, page)).not.toMatch(/TEMP B-TREE/);
+        expect(await planOf(tdb.db, count)).toMatch(new RegExp(`COVERING INDEX ${index}`));
         continue;
       }
       // A test table this small is cheaper to scan: ask the planner what it does when it may not.
       await tdb.db.kysely.transaction().execute(async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx);
-        expect(await explain(page, 'explain', trx)).toMatch(new RegExp(`Index Only Scan Backward using ${index}`));
-        expect(await explain(page, 'explain', trx)).not.toMatch(/\bSort\b/);
-        expect(await explain(count, 'explain', trx)).toMatch(new RegExp(`Index Only Scan using ${index}`));
+        expect(await planOf(tdb.db, page, trx)).toMatch(new RegExp(`Index Only Scan Backward using ${index}`));
+        expect(await planOf(tdb.db, page, trx)).not.toMatch(/\bSort\b/);
+        expect(await planOf(tdb.db, count, trx)).toMatch(new RegExp(`Index Only Scan using ${index}`));
       });
     }
   });

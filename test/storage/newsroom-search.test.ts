@@ -4,8 +4,7 @@
  * kept by triggers), that what editors type is taken literally, and that it reads the matching
  * stories rather than the whole archive (at 100,000 stories the old LIKE scan took 0.5 s).
  */
-import { CompiledQuery, sql } from 'kysely';
-import type { KyselyPlugin, QueryId, RootOperationNode } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentEvents } from '../../src/core/events.js';
 import type { Section } from '../../src/core/sections.js';
@@ -15,6 +14,7 @@ import type { NewsroomListQuery } from '../../src/storage/repositories/newsroom-
 import { createTestDatabase, DIALECTS } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';
 import { factories } from '../helpers/factories.js';
+import { catchQueries, planOf } from '../helpers/query-plans.js';
 
 describe.each(DIALECTS)('newsroom search for part of a word on %s', (dialect) => {
   let tdb: TestDatabase;
@@ -143,36 +143,19 @@ describe.each(DIALECTS)('newsroom search for part of a word on %s', (dialect) =>
   });
 
   it('reads the matching stories only, through the trigram index', async () => {
-    // The SQL the repository runs, caught on its way out (as in listing-rows.test.ts).
-    const built = new Map<QueryId, RootOperationNode>();
-    const ran: RootOperationNode[] = [];
-    const catchQueries: KyselyPlugin = {
-      transformQuery: ({ node, queryId }) => {
-        built.set(queryId, node);
-        return node;
-      },
-      transformResult: ({ result, queryId }) => {
-        const node = built.get(queryId);
-        if (node) ran.push(node);
-        return Promise.resolve(result);
-      },
-    };
-    const caught = new NewsroomLists(tdb.db.kysely.withPlugin(catchQueries), tdb.db.dialect);
+    // The SQL the repository runs, caught on its way out.
+    const { plugin, ran } = catchQueries();
+    const caught = new NewsroomLists(tdb.db.kysely.withPlugin(plugin), tdb.db.dialect);
     // An archive, and its planner statistics (as PRAGMA optimize or autovacuum keep them): on
     // a few dozen stories SQLite rightly finds it cheaper to walk them all.
     await factories({ db: tdb.db, events: new ContentEvents() }).author();
     await generateArchive(tdb.db, { articles: 2_000, comments: 0 });
     expect((await find('altipl', { status: 'published' }, caught)).ids).toEqual([ids.marathon]);
-    const explain = async (node: RootOperationNode, prefix: string, run = tdb.db.kysely) => {
-      const compiled = tdb.db.kysely.getExecutor().compileQuery(node, { queryId: 'plan' });
-      const { rows } = await run.executeQuery<Record<string, string>>(CompiledQuery.raw(`${prefix} ${compiled.sql}`, [...compiled.parameters]));
-      return rows.map((r) => r.detail ?? r['QUERY PLAN'] ?? '').join(dialect === 'sqlite' ? ' | ' : '\n');
-    };
     const [page, count] = ran.slice(-2);
     if (!page || !count) throw new Error(`expected a page query and a count query, ran ${ran.length}`);
     if (dialect === 'sqlite') {
       for (const q of [page, count]) {
-        const plan = await explain(q, 'explain query plan');
+        const plan = await planOf(tdb.db, q);
         expect(plan).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/);
         expect(plan).toMatch(/VIRTUAL TABLE INDEX 0:M/);
         expect(plan).not.toMatch(/SCAN a\b/);
@@ -184,7 +167,7 @@ describe.each(DIALECTS)('newsroom search for part of a word on %s', (dialect) =>
       await sql`set local enable_seqscan = off`.execute(trx);
       // ...nor walk an index of its own: only then does it show whether the trigram indexes serve.
       await sql`set local enable_indexscan = off`.execute(trx);
-      for (const q of [page, count]) expect(await explain(q, 'explain', trx)).toMatch(/Bitmap Index Scan on articles_headline_trigrams[\s\S]*Bitmap Index Scan on articles_standfirst_trigrams/);
+      for (const q of [page, count]) expect(await planOf(tdb.db, q, trx)).toMatch(/Bitmap Index Scan on articles_headline_trigrams[\s\S]*Bitmap Index Scan on articles_standfirst_trigrams/);
     });
   });
 });
