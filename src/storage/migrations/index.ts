@@ -22,6 +22,7 @@ import * as newsroomListIndexes from './2026-12-03T2100-newsroom-list-indexes.js
 import * as reportedCommentsIndex from './2026-12-03T2200-reported-comments-index.js';
 import * as headlineTrigrams from './2026-12-03T2300-headline-trigrams.js';
 import * as articleFigureMedia from './2026-12-03T2310-article-figure-media.js';
+import * as articleMediaIndexes from './2026-12-03T2320-article-media-indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-content': content,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T2200-reported-comments-index': reportedCommentsIndex,
   '2026-12-03T2300-headline-trigrams': headlineTrigrams,
   '2026-12-03T2310-article-figure-media': articleFigureMedia,
+  '2026-12-03T2320-article-media-indexes': articleMediaIndexes,
 };
