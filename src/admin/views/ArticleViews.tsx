@@ -14,6 +14,7 @@ import type { ArticleInput } from '../../services/publishing.js';
 import { utcToZonedLocal } from '../time.js';
 import type { AdminContext } from './AdminLayout.js';
 import { AdminLayout, Csrf, Messages } from './AdminLayout.js';
+import { dateTimeFormat } from '../../core/intl.js';
 
 export const STATUS_NAMES: Record<ArticleStatus, string> = { draft: 'Draft', review: 'In review', scheduled: 'Scheduled', published: 'Published' };
 
@@ -28,7 +29,7 @@ export interface ListRow {
   scheduledAt: string | null;
 }
 
-const when = (iso: string | null, ctx: AdminContext) => (iso ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.timeZone }).format(new Date(iso)) : '');
+const when = (iso: string | null, ctx: AdminContext) => (iso ? dateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.timeZone }).format(new Date(iso)) : '');
 
 function StatusBadge({ status }: { status: ArticleStatus }) {
   return <span class={`status status-${status}`}>{STATUS_NAMES[status]}</span>;

@@ -9,8 +9,9 @@ import { documentToPlainText } from '../../core/richtext.js';
 import type { LiveBlogPanel as Model } from '../../services/live-blog.js';
 import type { AdminContext } from './AdminLayout.js';
 import { AdminLayout, Csrf, Messages } from './AdminLayout.js';
+import { dateTimeFormat } from '../../core/intl.js';
 
-const when = (iso: string, ctx: AdminContext) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.timeZone }).format(new Date(iso));
+const when = (iso: string, ctx: AdminContext) => dateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.timeZone }).format(new Date(iso));
 
 const base = (articleId: number) => `/admin/articles/${articleId}/live`;
 

@@ -12,9 +12,10 @@ import type { Reader } from '../../services/readers.js';
 import { CommentBody } from '../../site/views/components/CommentBody.js';
 import type { AdminAsset, AdminContext } from './AdminLayout.js';
 import { AdminLayout, Csrf, Messages } from './AdminLayout.js';
+import { dateTimeFormat } from '../../core/intl.js';
 
-const when = (iso: string, ctx: AdminContext) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.timeZone }).format(new Date(iso));
-const day = (iso: string, ctx: AdminContext) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: ctx.timeZone }).format(new Date(iso));
+const when = (iso: string, ctx: AdminContext) => dateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.timeZone }).format(new Date(iso));
+const day = (iso: string, ctx: AdminContext) => dateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: ctx.timeZone }).format(new Date(iso));
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function Time({ iso, ctx }: { iso: string; ctx: AdminContext }) {

@@ -22,6 +22,7 @@ import type { StartMode } from './components/LivePlayer.js';
 import type { Alternate, Asset, PageContext } from './context.js';
 import { absolute } from './context.js';
 import { Layout } from './Layout.js';
+import { dateTimeFormat } from '../../core/intl.js';
 
 /** How the player should start: ?audio=1 audio, ?audio=0 video, otherwise its own choice. */
 export type { StartMode } from './components/LivePlayer.js';
@@ -40,7 +41,7 @@ function timeFormat(locale: string, timeZone: string, withDay: boolean): Intl.Da
 }
 
 /** A day heading: the calendar date itself (already local to the channel). */
-const dayName = (date: string, locale: string): string => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+const dayName = (date: string, locale: string): string => dateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
 /** The zone as readers know it: 'Caracas', 'New York'. */
 const zoneName = (timeZone: string): string => (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
