@@ -2,14 +2,8 @@
  * Newsroom forms use `<input type="datetime-local">`, which has no time zone: the desk means
  * the site's zone (SITE_TIME_ZONE). These convert between that wall-clock time and UTC.
  */
-import { dateTimeFormat } from '../core/intl.js';
-
-function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = dateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - instant.getTime()) / 60_000);
-}
+// The zone's offset at an instant, from the wall-clock conversions the live schedules use.
+import { offsetMinutes } from '../core/schedule.js';
 
 /** '2026-03-01T14:30' in Europe/Madrid -> the UTC instant. Undefined for an empty or bad value. */
 export function zonedLocalToUtc(local: string, timeZone: string): Date | undefined {
