@@ -9,7 +9,7 @@ import { ContentEvents } from '../core/events.js';
 import { LocalDiskMediaStore } from '../media/store.js';
 import { VariantService } from '../media/variants.js';
 import { VARIANT_FORMATS, widthsFor } from '../core/media.js';
-import { rebuildSearchIndex } from '../services/search.js';
+import { rebuildSearchIndex, rebuildTriggerKeptIndexes } from '../services/search.js';
 import { isStaffRole } from '../core/staff.js';
 import { seedDemo } from '../seed/seed-demo.js';
 import { Accounts } from '../services/accounts.js';
@@ -250,6 +250,7 @@ async function reindexCommand(config: Config, args: string[]): Promise<number> {
   try {
     return await withDb(config, async (db) => {
       const indexed = await rebuildSearchIndex(db, (label, total) => progress(label, total));
+      await rebuildTriggerKeptIndexes(db);
       say(`Search index: ${fmt(indexed)} ${indexed === 1 ? 'story' : 'stories'} indexed in ${seconds(started)}.`);
       return 0;
     });
